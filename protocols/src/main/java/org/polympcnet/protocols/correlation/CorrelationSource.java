@@ -1,0 +1,35 @@
+package org.polympcnet.protocols.correlation;
+
+/**
+ * Where a party's correlated randomness comes from: a trusted dealer (CrypTen-style third party),
+ * or, dealer-free, oblivious transfer. Every method returns this party's shares of a fresh batch;
+ * the two parties must make the same calls in the same order. Traffic counts as offline.
+ */
+public interface CorrelationSource extends AutoCloseable {
+    /** "dealer" or "ot", as the session handshake and the stats name it. */
+    String mode();
+
+    BeaverTriples beaverTriples(int n);
+
+    SquarePairs squarePairs(int n);
+
+    MatrixTriple matrixTriple(int m, int k, int n);
+
+    TruncationPairs truncationPairs(int n, int fracBits);
+
+    AndTriples andTriples(int planes, int n);
+
+    CrossAnd crossAnd(int planes, int n);
+
+    DaBits daBits(int n);
+
+    MuxCorrelation mux(int n);
+
+    MsbCorrelation msb(int n);
+
+    ReluCorrelation relu(int n);
+
+    /** Tells the source no more requests follow (the dealer then ends its session). */
+    @Override
+    void close();
+}

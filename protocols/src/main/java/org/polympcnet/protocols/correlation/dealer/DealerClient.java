@@ -1,0 +1,102 @@
+package org.polympcnet.protocols.correlation.dealer;
+
+import org.polympcnet.protocols.correlation.AndTriples;
+import org.polympcnet.protocols.correlation.BeaverTriples;
+import org.polympcnet.protocols.correlation.CorrelationSource;
+import org.polympcnet.protocols.correlation.CrossAnd;
+import org.polympcnet.protocols.correlation.DaBits;
+import org.polympcnet.protocols.correlation.MatrixTriple;
+import org.polympcnet.protocols.correlation.MsbCorrelation;
+import org.polympcnet.protocols.correlation.MuxCorrelation;
+import org.polympcnet.protocols.correlation.ReluCorrelation;
+import org.polympcnet.protocols.correlation.SquarePairs;
+import org.polympcnet.protocols.correlation.TruncationPairs;
+import org.polympcnet.protocols.crypto.Prg;
+import org.polympcnet.protocols.net.Channel;
+import org.polympcnet.protocols.net.Phase;
+import org.polympcnet.protocols.net.PeerException;
+
+/**
+ * A party's side of the trusted dealer. On connect it says hello (magic, version, party) and
+ * receives its PRG seed; for each batch it sends the request, waits for the dealer's go-ahead
+ * (which carries an error if the two parties' requests differ) and runs the recipe: party 0
+ * expands its seed, party 1 expands its seed and reads its corrections. All traffic is offline.
+ */
+public final class DealerClient implements CorrelationSource {
+    private final int party;
+    private final Channel dealer;
+    private final Prg prg;
+    private boolean closed;
+
+    public DealerClient(int party, Channel dealer) {
+        if (party != 0 && party != 1) throw new IllegalArgumentException("party must be 0 or 1, got " + party);
+        this.party = party;
+        this.dealer = dealer;
+        dealer.setPhase(Phase.OFFLINE);
+        dealer.sendLongs(new long[] {DealerWire.MAGIC, DealerWire.VERSION, party});
+        dealer.flush();
+        DealerWire.receiveStatus(dealer);
+        this.prg = new Prg(dealer.receiveBytes(Prg.SEED_BYTES));
+    }
+
+    @Override
+    public String mode() {
+        return "dealer";
+    }
+
+    public Channel channel() {
+        return dealer;
+    }
+
+    private <T> T request(Request.Kind kind, long p1, long p2, long p3) {
+        if (closed) throw new IllegalStateException("dealer session is closed");
+        Request req = new Request(kind, p1, p2, p3);
+        dealer.setPhase(Phase.OFFLINE);
+        dealer.sendLongs(req.encode());
+        dealer.flush();
+        DealerWire.receiveStatus(dealer);
+        Draw d = party == 0 ? Draw.party0(prg) : Draw.party1(prg, dealer);
+        @SuppressWarnings("unchecked")
+        T r = (T) req.run(d);
+        return r;
+    }
+
+    private static int size(String what, int n) {
+        if (n < 0) throw new IllegalArgumentException(what + " must be non-negative, got " + n);
+        return n;
+    }
+
+    @Override public BeaverTriples beaverTriples(int n) { return request(Request.Kind.BEAVER, size("n", n), 0, 0); }
+    @Override public SquarePairs squarePairs(int n) { return request(Request.Kind.SQUARE, size("n", n), 0, 0); }
+    @Override public MatrixTriple matrixTriple(int m, int k, int n) { return request(Request.Kind.MATRIX, size("m", m), size("k", k), size("n", n)); }
+    @Override public TruncationPairs truncationPairs(int n, int fracBits) { return request(Request.Kind.TRUNCATION, size("n", n), fracBits, 0); }
+    @Override public AndTriples andTriples(int planes, int n) { return request(Request.Kind.AND, size("planes", planes), size("n", n), 0); }
+    @Override public CrossAnd crossAnd(int planes, int n) { return request(Request.Kind.CROSS_AND, size("planes", planes), size("n", n), 0); }
+    @Override public DaBits daBits(int n) { return request(Request.Kind.DABITS, size("n", n), 0, 0); }
+    @Override public MuxCorrelation mux(int n) { return request(Request.Kind.MUX, size("n", n), 0, 0); }
+    @Override public MsbCorrelation msb(int n) { return request(Request.Kind.MSB, size("n", n), 0, 0); }
+    @Override public ReluCorrelation relu(int n) { return request(Request.Kind.RELU, size("n", n), 0, 0); }
+
+    /** Ends the dealer session: sends END and closes the link. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            dealer.setPhase(Phase.OFFLINE);
+            dealer.sendLongs(new Request(Request.Kind.END, 0, 0, 0).encode());
+            dealer.flush();
+        } catch (RuntimeException e) {
+            // The dealer is already gone; nothing to end.
+        } finally {
+            dealer.close();
+        }
+    }
+
+    static void checkHello(long[] hello, String from) {
+        if (hello[0] != DealerWire.MAGIC) throw new PeerException(from + " is not a PolyMPCNet party (bad hello)");
+        if (hello[1] != DealerWire.VERSION) {
+            throw new PeerException(from + " speaks dealer protocol version " + hello[1] + ", this dealer " + DealerWire.VERSION);
+        }
+    }
+}

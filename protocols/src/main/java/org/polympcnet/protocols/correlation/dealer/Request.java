@@ -1,0 +1,52 @@
+package org.polympcnet.protocols.correlation.dealer;
+
+import java.util.Arrays;
+
+/**
+ * A party's request to the dealer: the kind of correlation and up to three size parameters, sent
+ * as four 64-bit words. Both parties send the same requests in the same order; the dealer checks.
+ */
+record Request(Kind kind, long p1, long p2, long p3) {
+    static final int WORDS = 4;
+
+    enum Kind { END, BEAVER, SQUARE, MATRIX, TRUNCATION, AND, CROSS_AND, DABITS, MUX, MSB, RELU }
+
+    long[] encode() {
+        return new long[] {kind.ordinal(), p1, p2, p3};
+    }
+
+    static Request decode(long[] w, String from) {
+        if (w[0] < 0 || w[0] >= Kind.values().length) {
+            throw new IllegalArgumentException("unknown request kind " + w[0] + " from " + from);
+        }
+        for (int i = 1; i < 4; i++) {
+            if (w[i] < 0 || w[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("request size out of range from " + from + ": " + Arrays.toString(w));
+            }
+        }
+        return new Request(Kind.values()[(int) w[0]], w[1], w[2], w[3]);
+    }
+
+    /** Runs this request's recipe in the given role. */
+    Object run(Draw d) {
+        int a = (int) p1, b = (int) p2, c = (int) p3;
+        switch (kind) {
+            case BEAVER: return Recipes.beaver(d, a);
+            case SQUARE: return Recipes.square(d, a);
+            case MATRIX: return Recipes.matrix(d, a, b, c);
+            case TRUNCATION: return Recipes.truncation(d, a, b);
+            case AND: return Recipes.and(d, a, b);
+            case CROSS_AND: return Recipes.cross(d, a, b);
+            case DABITS: return Recipes.daBits(d, a);
+            case MUX: return Recipes.mux(d, a);
+            case MSB: return Recipes.msb(d, a);
+            case RELU: return Recipes.relu(d, a);
+            default: throw new IllegalStateException("no recipe for " + kind);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + "(" + p1 + ", " + p2 + ", " + p3 + ")";
+    }
+}
