@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Pseudo-random generator: AES-128 in counter mode, keyed by a 16-byte seed. Built as ECB over a
  * buffer of counter blocks because the JDK's ECB path is about 8x faster than its CTR path on this
- * machine (DESIGN.md, crypto); the output stream is the same as AES-CTR with a zero IV.
+ * machine (DESIGN.md, crypto); the key stream is byte for byte that of AES-CTR with a zero IV
+ * (PrgTest checks it against the JDK's CTR mode), read as little-endian 64-bit words.
  * Not thread-safe: one generator, one user.
  */
 public final class Prg {
@@ -22,7 +23,8 @@ public final class Prg {
     private final byte[] counters = new byte[BUFFER_BLOCKS * 16];
     private final byte[] stream = new byte[BUFFER_BLOCKS * 16];
     private final LongBuffer streamLongs = ByteBuffer.wrap(stream).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-    private final ByteBuffer counterView = ByteBuffer.wrap(counters).order(ByteOrder.LITTLE_ENDIAN);
+    // AES-CTR increments the 128-bit block as a big-endian integer; our counter is its low 64 bits.
+    private final ByteBuffer counterView = ByteBuffer.wrap(counters).order(ByteOrder.BIG_ENDIAN);
     private long nextBlock;
     private int position = stream.length / 8; // in longs; buffer starts empty
 
@@ -49,7 +51,7 @@ public final class Prg {
 
     private void refill() {
         for (int i = 0; i < BUFFER_BLOCKS; i++) {
-            counterView.putLong(i * 16, nextBlock++);
+            counterView.putLong(i * 16 + 8, nextBlock++);
         }
         try {
             aes.doFinal(counters, 0, counters.length, stream, 0);

@@ -7,11 +7,9 @@ package org.polympcnet.protocols.ops;
  */
 public final class Conv2d {
     public final int batch, in, h, w, out, kh, kw, stride, pad, ho, wo;
-    private final Party party;
     private final MatMul matmul;
 
     public Conv2d(Party p, int batch, int in, int h, int w, int out, int kh, int kw, int stride, int pad) {
-        this.party = p;
         this.batch = batch;
         this.in = in;
         this.h = h;

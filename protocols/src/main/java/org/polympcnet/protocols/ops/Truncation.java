@@ -7,11 +7,12 @@ import org.polympcnet.protocols.correlation.TruncationPairs;
  *
  * <ul>
  *   <li>{@code LOCAL} (SecureML, Mohassel-Zhang 2017; CrypTen's two-party default): each party
- *       shifts its own share, no communication. The result is within 1 ulp of floor(z / 2^s) except
+ *       shifts its own share, no communication. The result is floor(z / 2^s) or one more, except
  *       with probability about |z| / 2^63, when it is off by about 2^(64-s): negligible for the
  *       magnitudes of inference (|z| < 2^40 gives 2^-23), large for values near the range limit.
  *   <li>{@code FAITHFUL}: one round with a dealer mask (r, r >>> s, msb r). For |z| < 2^62 the
- *       result is always floor(z / 2^s) or one less; it never fails. Shifting z by 2^62 makes it
+ *       result is always floor(z / 2^s) or one more (the borrow of the low bits of z + r - r is
+ *       not corrected); it never fails. Shifting z by 2^62 makes it
  *       non-negative below 2^63, so whether z + r wrapped is msb(r) AND NOT msb(z + r), a linear
  *       function of the shared msb(r) once z + r is open. Bytes: 8n each; 1 round.
  * </ul>

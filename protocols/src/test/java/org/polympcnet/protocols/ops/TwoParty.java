@@ -45,6 +45,33 @@ final class TwoParty {
         return run(FixedPoint.standard(), Truncation.Mode.LOCAL, Transport.MEMORY, x, op);
     }
 
+    /** Like {@link #run} for ops whose result is `planes` XOR-shared bit vectors over n lanes. */
+    static Run runBits(Truncation.Mode mode, long[] x, int planes, BiFunction<Party, long[], long[]> op) throws Exception {
+        int n = x.length;
+        LocalSession s = new LocalSession(FixedPoint.standard(), mode, Transport.MEMORY, 20_000).withDealerSeeds(SEED0, SEED1);
+        PartyTaskBits t0 = new PartyTaskBits(x, n, planes, op), t1 = new PartyTaskBits(null, n, planes, op);
+        LocalSession.Result<long[]> r = s.run(new SessionParams().put("test", "bits"), t0::run, t1::run);
+        return new Run(r.party1(), r.peer(), r.dealerLink());
+    }
+
+    private record PartyTaskBits(long[] x, int n, int planes, BiFunction<Party, long[], long[]> op) {
+        long[] run(Party p) {
+            p.peer.setPhase(Phase.IO);
+            long[] share = Sharing.share(p, 0, x, n);
+            p.peer.setPhase(Phase.ONLINE);
+            long[] y = op.apply(p, share);
+            p.peer.setPhase(Phase.IO);
+            int w = org.polympcnet.protocols.ring.BitSlice.words(n);
+            long[] out = p.id == 1 ? new long[planes * w] : null;
+            for (int j = 0; j < planes; j++) {
+                long[] row = java.util.Arrays.copyOfRange(y, j * w, (j + 1) * w);
+                long[] open = Sharing.revealBits(p, 1, row, n);
+                if (open != null) System.arraycopy(open, 0, out, j * w, w);
+            }
+            return out;
+        }
+    }
+
     private static long[] task(Party p, long[] x, int n, BiFunction<Party, long[], long[]> op) {
         p.peer.setPhase(Phase.IO);
         long[] share = Sharing.share(p, 0, x, n);
