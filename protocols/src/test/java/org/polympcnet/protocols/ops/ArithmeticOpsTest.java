@@ -52,7 +52,7 @@ class ArithmeticOpsTest {
     @ParameterizedTest
     @EnumSource(Truncation.Mode.class)
     void multAcrossSizes(Truncation.Mode mode) throws Exception {
-        for (int n : new int[] {1, 2, 63, 64, 65, 1000}) {
+        for (int n : Values.SIZES) {
             long[] xy = Values.bounded(2 * n, 3 * n, limit(mode), mode == Truncation.Mode.FAITHFUL ? 32 : 21);
             TwoParty.Run r = run(mode, xy, (p, s) -> new Mult(p, n).apply(Arrays.copyOf(s, n), Arrays.copyOfRange(s, n, 2 * n)));
             for (int i = 0; i < n; i++) assertWithin((xy[i] * xy[n + i]) >> 16, r.out()[i], 1, "mult");
@@ -89,7 +89,7 @@ class ArithmeticOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 64, 65, 1000, 1 << 14})
+    @ValueSource(ints = {1, 2, 63, 64, 65, 1000, 1 << 14})
     void faithfulTruncationNeverFailsUpToTwoToThe62(int n) throws Exception {
         long lim = (1L << 62) - 1;
         long[] z = Values.bounded(n, 17 * n, lim, 63);
@@ -104,7 +104,7 @@ class ArithmeticOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 64, 65, 1000, 1 << 14})
+    @ValueSource(ints = {1, 2, 63, 64, 65, 1000, 1 << 14})
     void localTruncationIsFreeAndWithinOneUlpAtInferenceMagnitudes(int n) throws Exception {
         long[] z = Values.bounded(n, 19 * n, 1L << 40, 41);
         TwoParty.Run r = run(Truncation.Mode.LOCAL, z, (p, s) -> new Truncation(p, s.length, 16).apply(s));

@@ -63,7 +63,7 @@ class ComparisonOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 65, 1000})
+    @ValueSource(ints = {1, 2, 63, 64, 65, 1000, 1 << 14})
     void msbIsTheSignBit(int n) throws Exception {
         long[] x = Values.fullRange(n, 5 * n);
         TwoParty.Run r = TwoParty.runBits(Truncation.Mode.LOCAL, x, 1, (p, s) -> new Msb(p, s.length).apply(s));
@@ -72,7 +72,7 @@ class ComparisonOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 63, 64, 65, 1000})
+    @ValueSource(ints = {1, 2, 63, 64, 65, 1000, 1 << 14})
     void a2bGivesEveryBit(int n) throws Exception {
         long[] x = Values.fullRange(n, 11 * n);
         TwoParty.Run r = TwoParty.runBits(Truncation.Mode.LOCAL, x, 64, (p, s) -> new A2B(p, s.length).apply(s));
@@ -82,7 +82,7 @@ class ComparisonOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 64, 65, 1000})
+    @ValueSource(ints = {1, 2, 63, 64, 65, 1000, 1 << 14})
     void b2aAndMultiplexer(int n) throws Exception {
         // Input word i: its low bit is b, the value is x; party 0 shares b as (b, 0) XOR shares.
         long[] x = Values.fullRange(n, 13 * n);

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Regenerates results/ end to end: builds, runs every stage that exists, writes results/raw/
+# (tidy CSV, JMH CSV, ENV.json) and logs in results/logs/. A stage whose inputs have not changed
+# since its last successful run is skipped; --force reruns it. On failure the script names the
+# stage and its log, exits non-zero, and keeps what the stages before it produced.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+RESULTS="$ROOT/results"
+RAW="$RESULTS/raw"
+LOGS="$RESULTS/logs"
+STAMPS="$RESULTS/.stamps"
+MODE=quick
+FORCE=0
+ONLY=""
+
+# Stages in order. Later issues add theirs (data, train, search, infer, perfmodel, calibrate,
+# validate, report) to this list and define stage_NAME and inputs_NAME below.
+STAGES=(build env ops jmh)
+
+usage() {
+  cat <<'USAGE'
+Usage: ./reproduce.sh [--quick | --full] [--stage NAME] [--force] [--list] [--help]
+
+Regenerates results/ from scratch on this machine.
+  --quick        (default) small sizes, a few minutes on a 2-core machine
+  --full         the sizes the results tables report (n up to 2^20), longer
+  --stage NAME   run only this stage (see --list); its inputs must exist
+  --force        rerun stages even if their inputs have not changed
+  --list         list the stages and what each writes
+  --help         this text
+
+Outputs: results/raw/*.csv (tidy: experiment,config,metric,value,unit), results/raw/jmh-*.csv
+(JMH's own CSV), results/raw/ENV.json (machine, Java, commit, date), results/logs/STAGE.log.
+USAGE
+}
+
+list_stages() {
+  cat <<'LIST'
+build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/benchmarks.jar
+env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
+ops     ./polympc op for relu, drelu, square, poly (memory and tcp): results/raw/ops-cli.csv
+jmh     JMH protocol benchmarks: results/raw/jmh-ops.csv
+LIST
+}
+
+log() { printf '[reproduce %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# ---------------------------------------------------------------- stages
+
+inputs_build() {
+  { find "$ROOT" -maxdepth 2 -name pom.xml; find "$ROOT"/*/src -type f; } 2>/dev/null | sort | tr '\n' '\0' | xargs -0 sha256sum
+}
+stage_build() {
+  (cd "$ROOT" && mvn -B -DskipTests package)
+}
+
+inputs_env() { echo "always"; date +%s; }
+stage_env() {
+  local java cpu cores mem commit dirty
+  java=$(java -version 2>&1 | head -n 1 | sed 's/"/\\"/g')
+  cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//; s/"/\\"/g' || echo unknown)
+  cores=$(nproc)
+  mem=$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo 0)
+  commit=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)
+  dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -qv '^?? results/' && echo true || echo false)
+  atomic_write "$RAW/ENV.json" <<JSON
+{
+  "java": "$java",
+  "cpu": "$cpu",
+  "cores": $cores,
+  "memoryGiB": $mem,
+  "os": "$(uname -sr)",
+  "commit": "$commit",
+  "uncommittedChanges": $dirty,
+  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "mode": "$MODE"
+}
+JSON
+}
+
+inputs_ops() { sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE"; }
+stage_ops() {
+  local n work
+  n=$([ "$MODE" = full ] && echo 65536 || echo 4096)
+  work=$(mktemp -d)
+  # Inputs: seeded values within the domain of every op (|x| < 2^15 keeps x^2 in range).
+  awk -v n="$n" 'BEGIN { srand(7); print 0; print 0.0000152587890625; print -0.0000152587890625;
+                         for (i = 3; i < n; i++) printf "%.6f\n", (rand() - 0.5) * 64 }' > "$work/in.txt"
+  local files=()
+  for op in relu drelu square poly; do
+    for transport in memory tcp; do
+      local extra=()
+      [ "$op" = poly ] && extra=(--coeffs 0.1,0.5,0.2)
+      log "  op $op over $transport, n=$n"
+      "$ROOT/polympc" op "$op" --input "$work/in.txt" --output "$work/$op-$transport.out" \
+        --transport "$transport" --stats-csv "$work/$op-$transport.csv" "${extra[@]}"
+      files+=("$work/$op-$transport.csv")
+    done
+  done
+  { head -n 1 "${files[0]}"; for f in "${files[@]}"; do tail -n +2 "$f"; done; } | atomic_write "$RAW/ops-cli.csv"
+  rm -rf "$work"
+}
+
+inputs_jmh() { sha256sum "$ROOT/benchmarks/target/benchmarks.jar"; echo "$MODE"; }
+stage_jmh() {
+  local args
+  if [ "$MODE" = full ]; then
+    args=(-p n=1024,16384,262144,1048576 -f 1 -wi 3 -i 5)
+  else
+    args=(-p n=1024,16384,262144 -f 1 -wi 2 -i 3)
+  fi
+  local tmp="$RAW/.jmh-ops.csv.tmp"
+  java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${args[@]}" -rf csv -rff "$tmp"
+  mv "$tmp" "$RAW/jmh-ops.csv"
+}
+
+# ---------------------------------------------------------------- machinery
+
+# Reads stdin into FILE atomically: a temp file in the same directory, then rename.
+atomic_write() {
+  local file=$1 tmp
+  tmp=$(mktemp "$(dirname "$file")/.$(basename "$file").XXXXXX")
+  if cat > "$tmp"; then mv "$tmp" "$file"; else rm -f "$tmp"; return 1; fi
+}
+
+run_stage() {
+  local name=$1 stamp want
+  want=$( { "inputs_$name"; echo "mode=$MODE"; } 2>/dev/null | sha256sum | cut -d' ' -f1)
+  stamp="$STAMPS/$name"
+  if [ "$FORCE" = 0 ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    log "stage $name: inputs unchanged, skipped"
+    return 0
+  fi
+  log "stage $name: running (log: results/logs/$name.log)"
+  local start=$SECONDS
+  if ! ( set -euo pipefail; "stage_$name" ) > "$LOGS/$name.log" 2>&1; then
+    log "stage $name FAILED after $((SECONDS - start)) s; see results/logs/$name.log:"
+    tail -n 15 "$LOGS/$name.log" | sed 's/^/    /' >&2
+    exit 1
+  fi
+  # Recompute: a build changes the inputs of later stages, not its own stamp.
+  want=$( { "inputs_$name"; echo "mode=$MODE"; } 2>/dev/null | sha256sum | cut -d' ' -f1)
+  echo "$want" > "$stamp"
+  log "stage $name: done in $((SECONDS - start)) s"
+}
+
+main() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --quick) MODE=quick ;;
+      --full) MODE=full ;;
+      --force) FORCE=1 ;;
+      --stage) shift; ONLY=${1:?--stage needs a name (see --list)} ;;
+      --list) list_stages; exit 0 ;;
+      -h|--help) usage; exit 0 ;;
+      *) echo "reproduce.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+  done
+  mkdir -p "$RAW" "$LOGS" "$STAMPS"
+  if [ -n "$ONLY" ]; then
+    if ! declare -F "stage_$ONLY" > /dev/null; then
+      echo "reproduce.sh: no stage '$ONLY'; stages: ${STAGES[*]}" >&2
+      exit 2
+    fi
+    FORCE=1
+    run_stage "$ONLY"
+    return
+  fi
+  log "mode $MODE; stages: ${STAGES[*]}"
+  local total=$SECONDS
+  for s in "${STAGES[@]}"; do run_stage "$s"; done
+  log "all stages done in $((SECONDS - total)) s; results in results/"
+}
+
+main "$@"
