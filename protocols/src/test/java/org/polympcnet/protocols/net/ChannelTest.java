@@ -121,4 +121,21 @@ class ChannelTest {
         assertEquals(10e-3 + 1.0, custom.projectSeconds(0, 1, 12_500_000), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> NetworkProfile.parse("fast"));
     }
+
+    @Test
+    void throttledChannelDelaysEachFlightByLatencyAndBandwidth() {
+        Channel[] c = MemoryChannel.pair("A", "B", 5000);
+        NetworkProfile slow = NetworkProfile.parse("custom:8:200"); // 1 MB/s, 200 ms RTT
+        Channel a = new ThrottledChannel(c[0], slow);
+        long t0 = System.nanoTime();
+        a.sendLongs(new long[12_500]); // 100 kB: 0.1 s on the wire, plus 0.1 s one-way latency
+        a.flush();
+        long[] got = c[1].receiveLongs(12_500);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(12_500, got.length);
+        assertTrue(seconds >= 0.19, "took " + seconds + " s, want at least 0.2 s");
+        assertEquals(100_000, a.stats().sent(Phase.ONLINE));
+        assertEquals(0, c[0].stats().sent(Phase.ONLINE), "the wrapper counts, not the inner channel");
+        a.close();
+    }
 }
