@@ -29,6 +29,14 @@ public interface CorrelationSource extends AutoCloseable {
 
     ReluCorrelation relu(int n);
 
+    /**
+     * Traffic on a link of the source's own (the dealer link), or empty when correlations travel
+     * over the peer channel in its OFFLINE phase (dealer-free mode).
+     */
+    default org.polympcnet.protocols.net.CommStats linkStats() {
+        return org.polympcnet.protocols.net.CommStats.empty();
+    }
+
     /** Tells the source no more requests follow (the dealer then ends its session). */
     @Override
     void close();

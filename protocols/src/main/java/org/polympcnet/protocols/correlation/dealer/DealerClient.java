@@ -48,6 +48,11 @@ public final class DealerClient implements CorrelationSource {
         return dealer;
     }
 
+    @Override
+    public org.polympcnet.protocols.net.CommStats linkStats() {
+        return dealer.stats();
+    }
+
     private <T> T request(Request.Kind kind, long p1, long p2, long p3) {
         if (closed) throw new IllegalStateException("dealer session is closed");
         Request req = new Request(kind, p1, p2, p3);
