@@ -18,7 +18,7 @@ public final class PolyActivation {
         this.a = p.fp.encode(a);
         this.b = p.fp.encode(b);
         this.c = p.fp.encode(c);
-        this.square = new Square(p, n);
+        this.square = new Square(p, n, false);
         this.truncSquare = new Truncation(p, n, p.fp.fracBits());
         this.truncOut = new Truncation(p, n, p.fp.fracBits());
     }

@@ -13,13 +13,22 @@ public final class Square {
     private final Truncation trunc;
 
     public Square(Party p, int n) {
+        this(p, n, true);
+    }
+
+    /**
+     * With truncate false, only {@link #applyNoTruncation} may be used and no truncation masks
+     * are fetched: for callers that truncate the 2f-bit square themselves (the polynomial).
+     */
+    public Square(Party p, int n, boolean truncate) {
         this.party = p;
         this.n = n;
         this.pairs = p.correlations.squarePairs(n);
-        this.trunc = new Truncation(p, n, p.fp.fracBits());
+        this.trunc = truncate ? new Truncation(p, n, p.fp.fracBits()) : null;
     }
 
     public long[] apply(long[] x) {
+        if (trunc == null) throw new IllegalStateException("this square was prepared without truncation");
         return trunc.apply(applyNoTruncation(x));
     }
 

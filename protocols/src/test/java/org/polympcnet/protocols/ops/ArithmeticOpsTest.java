@@ -81,6 +81,11 @@ class ArithmeticOpsTest {
             }
             assertEquals(PolyActivation.onlineBytes(mode, n), r.onlineBytes(0));
             assertEquals(PolyActivation.onlineRounds(mode), r.onlineRounds(0));
+            // Offline: one square pair (8n to party 1) and, if faithful, two batches of masks (16n each).
+            long corrections = 8L * n + (mode == Truncation.Mode.FAITHFUL ? 2 * 16L * n : 0);
+            long statuses = 16 + 16 + 16 * (mode == Truncation.Mode.FAITHFUL ? 3 : 1);
+            assertEquals(corrections + statuses, r.dealer()[1].received(org.polympcnet.protocols.net.Phase.OFFLINE),
+                    "dealer download of party 1, nothing fetched in vain");
         }
         if (mode == Truncation.Mode.LOCAL) {
             assertEquals(8, PolyActivation.onlineBytes(mode, 1));
