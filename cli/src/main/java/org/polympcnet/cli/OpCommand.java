@@ -88,6 +88,10 @@ final class OpCommand implements Callable<Integer> {
     @Option(names = "--stats", paramLabel = "STATS.json", description = "Write bytes, rounds and times of the run as JSON.")
     Path stats;
 
+    @Option(names = "--stats-csv", paramLabel = "FILE.csv",
+            description = "Write the same figures as tidy CSV rows (experiment,config,metric,value,unit) for results/raw/.")
+    Path statsCsv;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Give up when a peer or the dealer is silent this long (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
@@ -125,7 +129,9 @@ final class OpCommand implements Callable<Integer> {
             else if (party == 0) r = TwoProcessRun.party0(s, listen, dealer, values);
             else r = TwoProcessRun.party1(s, connect, dealer);
             if (out != null) ResultFile.write(out.writer(), s.op(), s.fp(), r.revealed(), r.n());
-            if (stats != null) StatsWriter.write(stats, s, r, System.nanoTime() - start);
+            long wall = System.nanoTime() - start;
+            if (stats != null) StatsWriter.write(stats, s, r, wall);
+            if (statsCsv != null) StatsCsv.write(statsCsv, StatsWriter.toJson(s, r, wall));
             if (out != null) out.commit();
         }
         return 0;

@@ -83,4 +83,19 @@ class StatsTest {
         assertEquals(NetworkProfile.WAN.projectSeconds(online / 1e3, formulaRounds, busier), j.at("/projectedOnlineSeconds/wan").asDouble(), 1e-9);
         assertTrue(j.at("/projectedOnlineSeconds/lan").asDouble() < j.at("/projectedOnlineSeconds/wan").asDouble());
     }
+
+    @org.junit.jupiter.api.Test
+    void statsCsvIsTidyAndAgreesWithTheJson() throws Exception {
+        Path in = dir.resolve("in.txt"), out = dir.resolve("out.txt"), csv = dir.resolve("ops.csv"), stats = dir.resolve("s.json");
+        Files.writeString(in, "1\n-2\n3.5\n0\n");
+        Cli.Run r = Cli.run("op", "relu", "--input", in.toString(), "--output", out.toString(), "--stats", stats.toString(),
+                "--stats-csv", csv.toString());
+        assertEquals(0, r.exit(), r.err());
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertEquals("experiment,config,metric,value,unit", lines.get(0));
+        String config = "op=relu;n=4;transport=memory;truncation=local;fracBits=16;correlations=dealer";
+        assertTrue(lines.contains("op," + config + ",online_bytes_p0," + Relu.onlineBytes(4) + ",bytes"), lines.toString());
+        assertTrue(lines.contains("op," + config + ",online_rounds,8,rounds"), lines.toString());
+        for (String line : lines.subList(1, lines.size())) assertEquals(5, line.split(",").length, line);
+    }
 }
