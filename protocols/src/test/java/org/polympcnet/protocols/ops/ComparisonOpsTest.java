@@ -101,4 +101,18 @@ class ComparisonOpsTest {
         if (p.id == 0) for (int i = 0; i < n; i++) b[i >>> 6] |= (x[i] & 1) << (i & 63);
         return b;
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 65, 1000})
+    void otCorrelationsGiveTheSameResultsAsTheDealer(int n) throws Exception {
+        long[] x = Values.fullRange(n, 23 * n);
+        for (Transport t : Transport.values()) {
+            TwoParty.Run ot = TwoParty.run(FixedPoint.standard(), Truncation.Mode.LOCAL, t, "ot", x, (p, s) -> new Relu(p, s.length).apply(s));
+            TwoParty.Run dealer = TwoParty.run(FixedPoint.standard(), Truncation.Mode.LOCAL, t, "dealer", x, (p, s) -> new Relu(p, s.length).apply(s));
+            assertArrayEquals(dealer.out(), ot.out());
+            assertEquals(Relu.onlineBytes(n), ot.onlineBytes(0), "online traffic does not depend on the correlation source");
+            assertEquals(Relu.onlineRounds(), ot.onlineRounds(1));
+            report("relu/ot/" + t, n, ot);
+        }
+    }
 }

@@ -34,8 +34,13 @@ final class TwoParty {
 
     /** op: (party, shares of x) -> shares of the result (ring elements). */
     static Run run(FixedPoint fp, Truncation.Mode mode, Transport t, long[] x, BiFunction<Party, long[], long[]> op) throws Exception {
+        return run(fp, mode, t, "dealer", x, op);
+    }
+
+    static Run run(FixedPoint fp, Truncation.Mode mode, Transport t, String correlations, long[] x, BiFunction<Party, long[], long[]> op)
+            throws Exception {
         int n = x.length;
-        LocalSession s = new LocalSession(fp, mode, t, 20_000).withDealerSeeds(SEED0, SEED1);
+        LocalSession s = new LocalSession(fp, mode, t, 20_000).withDealerSeeds(SEED0, SEED1).withCorrelations(correlations);
         SessionParams params = new SessionParams().put("test", "op");
         LocalSession.Result<long[]> r = s.run(params, p -> task(p, x, n, op), p -> task(p, null, n, op));
         return new Run(r.party1(), r.peer(), r.dealerLink());

@@ -1,0 +1,248 @@
+package org.polympcnet.protocols.correlation.ot;
+
+import java.security.SecureRandom;
+import java.util.function.Supplier;
+import org.polympcnet.protocols.correlation.AndTriples;
+import org.polympcnet.protocols.correlation.BeaverTriples;
+import org.polympcnet.protocols.correlation.CombineTriples;
+import org.polympcnet.protocols.correlation.CorrelationSource;
+import org.polympcnet.protocols.correlation.CrossAnd;
+import org.polympcnet.protocols.correlation.DaBits;
+import org.polympcnet.protocols.correlation.MatrixTriple;
+import org.polympcnet.protocols.correlation.MsbCorrelation;
+import org.polympcnet.protocols.correlation.MuxCorrelation;
+import org.polympcnet.protocols.correlation.ReluCorrelation;
+import org.polympcnet.protocols.correlation.SquarePairs;
+import org.polympcnet.protocols.correlation.TruncationPairs;
+import org.polympcnet.protocols.crypto.Prg;
+import org.polympcnet.protocols.net.Channel;
+import org.polympcnet.protocols.net.Phase;
+import org.polympcnet.protocols.ring.BitSlice;
+import org.polympcnet.protocols.ring.Ring64;
+
+/**
+ * Dealer-free correlations: the same shares the dealer hands out, made by the two parties alone
+ * with oblivious transfer over their own link (counted as OFFLINE traffic on it). Each party draws
+ * its own random components; the cross terms (a value of one party times a value of the other)
+ * come from {@link OtCross}: Gilboa products for ring elements, bit-OT products for AND gates.
+ * Security: semi-honest parties, no third party.
+ */
+public final class OtCorrelations implements CorrelationSource {
+    private final int party;
+    private final Channel peer;
+    private final Prg prg = Prg.fresh();
+    private final OtCross cross;
+
+    /** Runs the base OTs of both directions (2 x 128 Chou-Orlandi OTs) on the peer link. */
+    public OtCorrelations(int party, Channel peer) {
+        if (party != 0 && party != 1) throw new IllegalArgumentException("party must be 0 or 1, got " + party);
+        this.party = party;
+        this.peer = peer;
+        Phase old = peer.setPhase(Phase.OFFLINE);
+        try {
+            this.cross = new OtCross(party, peer, new SecureRandom());
+        } finally {
+            peer.setPhase(old);
+        }
+    }
+
+    @Override
+    public String mode() {
+        return "ot";
+    }
+
+    private <T> T offline(Supplier<T> make) {
+        Phase old = peer.setPhase(Phase.OFFLINE);
+        try {
+            return make.get();
+        } finally {
+            peer.setPhase(old);
+        }
+    }
+
+    private boolean p0() {
+        return party == 0;
+    }
+
+    /** Shares of a0 * b1 + a1 * b0 for this party's a and b: the two Gilboa cross terms. */
+    private long[] crossTerms(long[] a, long[] b) {
+        long[] s1 = cross.mul(p0() ? a : b, p0());  // a0 * b1: party 0 sends
+        long[] s2 = cross.mul(p0() ? b : a, !p0()); // a1 * b0: party 1 sends
+        return Ring64.add(s1, s2);
+    }
+
+    /** XOR shares of u0 v1 ^ u1 v0 for this party's words u and v. */
+    private long[] crossAnds(long[] u, long[] v) {
+        long[] s1 = cross.and(p0() ? u : v, p0());
+        long[] s2 = cross.and(p0() ? v : u, !p0());
+        long[] r = new long[u.length];
+        for (int i = 0; i < r.length; i++) r[i] = s1[i] ^ s2[i] ^ (u[i] & v[i]);
+        return r;
+    }
+
+    @Override
+    public BeaverTriples beaverTriples(int n) {
+        return offline(() -> {
+            long[] a = prg.longs(n), b = prg.longs(n);
+            long[] c = crossTerms(a, b);
+            for (int i = 0; i < n; i++) c[i] += a[i] * b[i];
+            return new BeaverTriples(n, a, b, c);
+        });
+    }
+
+    @Override
+    public SquarePairs squarePairs(int n) {
+        return offline(() -> {
+            long[] a = prg.longs(n);
+            long[] s = cross.mul(a, p0()); // a0 * a1
+            long[] aa = new long[n];
+            for (int i = 0; i < n; i++) aa[i] = a[i] * a[i] + 2 * s[i];
+            return new SquarePairs(n, a, aa);
+        });
+    }
+
+    /**
+     * Matrix triples with one Gilboa product per scalar product of the cross terms (m k n of them in
+     * each direction): correct at any size, but costly for large layers; vector OLE would cut it.
+     */
+    @Override
+    public MatrixTriple matrixTriple(int m, int k, int n) {
+        return offline(() -> {
+            long[] a = prg.longs(m * k), b = prg.longs(k * n);
+            long[] ea = new long[m * k * n], eb = new long[m * k * n];
+            for (int i = 0; i < m; i++) {
+                for (int t = 0; t < k; t++) {
+                    for (int j = 0; j < n; j++) {
+                        int e = (i * k + t) * n + j;
+                        ea[e] = a[i * k + t];
+                        eb[e] = b[t * n + j];
+                    }
+                }
+            }
+            long[] prods = crossTerms(ea, eb);
+            long[] c = Ring64.matmul(a, b, m, k, n);
+            for (int i = 0; i < m; i++) for (int t = 0; t < k; t++) for (int j = 0; j < n; j++) c[i * n + j] += prods[(i * k + t) * n + j];
+            return new MatrixTriple(m, k, n, a, b, c);
+        });
+    }
+
+    /** n masks r from 64 daBits each: r, r >>> f and msb(r) are then linear in the bits' ring shares. */
+    @Override
+    public TruncationPairs truncationPairs(int n, int fracBits) {
+        return offline(() -> {
+            long[][] bits = arithBits(64 * n);
+            long[] ring = bits[1];
+            long[] r = new long[n], high = new long[n], msb = new long[n];
+            for (int i = 0; i < n; i++) {
+                long rv = 0, hv = 0;
+                for (int j = 0; j < 64; j++) {
+                    long bj = ring[64 * i + j];
+                    rv += bj << j;
+                    if (j >= fracBits) hv += bj << (j - fracBits);
+                }
+                r[i] = rv;
+                high[i] = hv;
+                msb[i] = ring[64 * i + 63];
+            }
+            return new TruncationPairs(n, fracBits, r, high, msb);
+        });
+    }
+
+    /** count random bits: {XOR shares (words), ring shares}; ring share = own bit - 2 * share of b0 b1. */
+    private long[][] arithBits(int count) {
+        int w = BitSlice.words(count);
+        long[] bits = prg.longs(w);
+        long[] own = new long[count];
+        for (int i = 0; i < count; i++) own[i] = (bits[i >>> 6] >>> (i & 63)) & 1L;
+        // b0 * b1: party 1 chooses with its bits, party 0 sends its bits as ring elements.
+        long[] prod = cross.bitTimesRing(p0() ? own : bits, count, p0());
+        long[] ring = new long[count];
+        for (int i = 0; i < count; i++) ring[i] = own[i] - 2 * prod[i];
+        return new long[][] {bits, ring};
+    }
+
+    @Override
+    public DaBits daBits(int n) {
+        return offline(() -> {
+            long[][] b = arithBits(n);
+            return new DaBits(n, b[0], b[1]);
+        });
+    }
+
+    @Override
+    public AndTriples andTriples(int planes, int n) {
+        return offline(() -> {
+            int len = planes * BitSlice.words(n);
+            long[] u = prg.longs(len), v = prg.longs(len);
+            return new AndTriples(planes, n, u, v, crossAnds(u, v));
+        });
+    }
+
+    @Override
+    public CrossAnd crossAnd(int planes, int n) {
+        return offline(() -> makeCrossAnd(planes, n));
+    }
+
+    private CrossAnd makeCrossAnd(int planes, int n) {
+        long[] mask = prg.longs(planes * BitSlice.words(n));
+        return new CrossAnd(planes, n, mask, cross.and(mask, p0()));
+    }
+
+    private CombineTriples combine(int combines, int n) {
+        int wd = BitSlice.words(n), ands = CombineTriples.ands(combines);
+        long[] u = prg.longs(combines * wd), v = prg.longs(ands * wd);
+        long[] uPerAnd = new long[ands * wd];
+        for (int a = 0; a < ands; a++) System.arraycopy(u, CombineTriples.combineOf(a) * wd, uPerAnd, a * wd, wd);
+        return new CombineTriples(combines, n, u, v, crossAnds(uPerAnd, v));
+    }
+
+    private MsbCorrelation makeMsb(int n) {
+        CrossAnd c = makeCrossAnd(MsbCorrelation.LEAVES, n);
+        int[] combines = MsbCorrelation.combinesPerLevel(MsbCorrelation.LEAVES);
+        CombineTriples[] levels = new CombineTriples[combines.length];
+        for (int l = 0; l < levels.length; l++) levels[l] = combine(combines[l], n);
+        return new MsbCorrelation(n, c, levels);
+    }
+
+    @Override
+    public MsbCorrelation msb(int n) {
+        return offline(() -> makeMsb(n));
+    }
+
+    /**
+     * r v with r = r0 ^ r1 = r0 + r1 - 2 r0 r1: r v0 = r0 v0 + r1 (v0 - 2 r0 v0) and likewise for
+     * v1, so two bit-times-ring OTs make the cross terms.
+     */
+    private MuxCorrelation makeMux(int n) {
+        long[][] r = arithBits(n);
+        long[] v = prg.longs(n);
+        long[] ownBit = new long[n], scaled = new long[n];
+        for (int i = 0; i < n; i++) {
+            ownBit[i] = (r[0][i >>> 6] >>> (i & 63)) & 1L;
+            scaled[i] = v[i] - 2 * ownBit[i] * v[i];
+        }
+        long[] t1 = cross.bitTimesRing(p0() ? scaled : r[0], n, p0());  // r1 * v0 (1 - 2 r0)
+        long[] t2 = cross.bitTimesRing(p0() ? r[0] : scaled, n, !p0()); // r0 * v1 (1 - 2 r1)
+        long[] rv = new long[n];
+        for (int i = 0; i < n; i++) rv[i] = ownBit[i] * v[i] + t1[i] + t2[i];
+        return new MuxCorrelation(n, r[0], r[1], v, rv);
+    }
+
+    @Override
+    public MuxCorrelation mux(int n) {
+        return offline(() -> makeMux(n));
+    }
+
+    @Override
+    public ReluCorrelation relu(int n) {
+        return offline(() -> {
+            MsbCorrelation msb = makeMsb(n);
+            return new ReluCorrelation(n, msb, makeMux(n));
+        });
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the peer link belongs to the session.
+    }
+}
