@@ -1,6 +1,5 @@
 package org.polympcnet.protocols.ops;
 
-import org.polympcnet.protocols.correlation.CombineTriples;
 import org.polympcnet.protocols.correlation.CrossAnd;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.ring.BitSlice;
@@ -86,70 +85,14 @@ public final class Msb {
 
     /** Rounds 2-7: the carry tree; returns XOR shares of the MSB. */
     public long[] finish() {
-        long[] g = generate, pr = propagate;
-        int groups = MsbCorrelation.LEAVES;
-        for (CombineTriples t : corr.levels) {
-            t.consume();
-            int cmb = t.combines, ands = CombineTriples.ands(cmb);
-            // Opened vectors: d (P_hi ^ u) for each combine, then e (operand ^ v) for each AND.
-            long[] send = new long[(cmb + ands) * wd];
-            for (int i = 0; i < cmb; i++) {
-                int hi = (2 * i + 1) * wd, lo = 2 * i * wd;
-                xorInto(send, i * wd, pr, hi, t.u, i * wd);
-                int a0 = i == 0 ? 0 : 2 * i - 1;
-                xorInto(send, (cmb + a0) * wd, g, lo, t.v, a0 * wd);
-                if (i > 0) xorInto(send, (cmb + a0 + 1) * wd, pr, lo, t.v, (a0 + 1) * wd);
-            }
-            party.peer.sendBitRows(send, cmb + ands, n);
-            party.peer.flush();
-            long[] open = party.peer.receiveBitRows(cmb + ands, n);
-            for (int i = 0; i < open.length; i++) open[i] ^= send[i];
-
-            int next = (groups + 1) / 2;
-            long[] g2 = new long[next * wd], p2 = new long[next * wd];
-            for (int i = 0; i < cmb; i++) {
-                int hi = (2 * i + 1) * wd, lo = 2 * i * wd;
-                int dOff = i * wd, uOff = i * wd;
-                int a0 = i == 0 ? 0 : 2 * i - 1;
-                // G = G_hi ^ (P_hi AND G_lo)
-                for (int k = 0; k < wd; k++) {
-                    g2[i * wd + k] = g[hi + k] ^ and(open, dOff + k, (cmb + a0) * wd + k, t, uOff + k, a0 * wd + k);
-                }
-                if (i > 0) {
-                    int a1 = a0 + 1;
-                    for (int k = 0; k < wd; k++) {
-                        p2[i * wd + k] = and(open, dOff + k, (cmb + a1) * wd + k, t, uOff + k, a1 * wd + k);
-                    }
-                }
-            }
-            if ((groups & 1) == 1) { // odd top group passes up unchanged
-                System.arraycopy(g, (groups - 1) * wd, g2, cmb * wd, wd);
-                System.arraycopy(pr, (groups - 1) * wd, p2, cmb * wd, wd);
-            }
-            g = g2;
-            pr = p2;
-            groups = next;
-        }
+        long[] carry = CarryTree.reduce(party, generate, propagate, MsbCorrelation.LEAVES, corr.levels, n);
         long[] msb = new long[wd];
-        for (int k = 0; k < wd; k++) msb[k] = top[k] ^ g[k];
+        for (int k = 0; k < wd; k++) msb[k] = top[k] ^ carry[k];
         return msb;
     }
 
-    /** Beaver AND share: w ^ (D AND v) ^ (E AND u) ^ [party 0] (D AND E). */
-    private long and(long[] open, int dIdx, int eIdx, CombineTriples t, int uIdx, int vIdx) {
-        long d = open[dIdx], e = open[eIdx];
-        long z = t.w[vIdx] ^ (d & t.v[vIdx]) ^ (e & t.u[uIdx]);
-        return party.id == 0 ? z ^ (d & e) : z;
-    }
-
-    private void xorInto(long[] dst, int dOff, long[] a, int aOff, long[] b, int bOff) {
-        for (int k = 0; k < wd; k++) dst[dOff + k] = a[aOff + k] ^ b[bOff + k];
-    }
-
     private static int openedPlanes() {
-        int total = MsbCorrelation.LEAVES;
-        for (int c : MsbCorrelation.combinesPerLevel(MsbCorrelation.LEAVES)) total += c + CombineTriples.ands(c);
-        return total;
+        return MsbCorrelation.LEAVES + CarryTree.openedPlanes(MsbCorrelation.LEAVES);
     }
 
     public static int onlineRounds() {
