@@ -27,6 +27,12 @@ public interface CorrelationSource extends AutoCloseable {
 
     MsbCorrelation msb(int n);
 
+    /** One level of a carry (or comparison) tree: `combines` group combines over n lanes. */
+    CombineTriples combineTriples(int combines, int n);
+
+    /** Random 1-out-of-2^logN OTs with msgBits-bit messages, `groups` per lane (party 0 sends). */
+    RandomOneOfN randomOneOfN(int groups, int logN, int msgBits, int n);
+
     ReluCorrelation relu(int n);
 
     /**

@@ -64,6 +64,26 @@ public final class CrHash {
         }
     }
 
+    /** dst[j] = low 64 bits of H(tweaks[j], x_j) for the count blocks of x: arbitrary tweaks. */
+    public void hashWithTweaks(long[] x, long[] tweaks, int count, long[] dst) {
+        for (int done = 0; done < count; ) {
+            int k = Math.min(CHUNK_BLOCKS, count - done);
+            for (int j = 0; j < k; j++) {
+                inL.put(2 * j, x[2 * (done + j)]);
+                inL.put(2 * j + 1, x[2 * (done + j) + 1]);
+            }
+            encrypt(k);
+            outL.get(0, pix, 0, 2 * k);
+            for (int j = 0; j < k; j++) {
+                inL.put(2 * j, pix[2 * j] ^ tweaks[done + j]);
+                inL.put(2 * j + 1, pix[2 * j + 1]);
+            }
+            encrypt(k);
+            for (int j = 0; j < k; j++) dst[done + j] = outL.get(2 * j) ^ pix[2 * j];
+            done += k;
+        }
+    }
+
     private void encrypt(int blocks) {
         try {
             aes.doFinal(in, 0, blocks * 16, out, 0);

@@ -2,6 +2,8 @@ package org.polympcnet.protocols.correlation.dealer;
 
 import org.polympcnet.protocols.correlation.AndTriples;
 import org.polympcnet.protocols.correlation.BeaverTriples;
+import org.polympcnet.protocols.correlation.CombineTriples;
+import org.polympcnet.protocols.correlation.RandomOneOfN;
 import org.polympcnet.protocols.correlation.CorrelationSource;
 import org.polympcnet.protocols.correlation.CrossAnd;
 import org.polympcnet.protocols.correlation.DaBits;
@@ -54,8 +56,11 @@ public final class DealerClient implements CorrelationSource {
     }
 
     private <T> T request(Request.Kind kind, long p1, long p2, long p3) {
+        return request(new Request(kind, p1, p2, p3));
+    }
+
+    private <T> T request(Request req) {
         if (closed) throw new IllegalStateException("dealer session is closed");
-        Request req = new Request(kind, p1, p2, p3);
         dealer.setPhase(Phase.OFFLINE);
         dealer.sendLongs(req.encode());
         dealer.flush();
@@ -81,6 +86,13 @@ public final class DealerClient implements CorrelationSource {
     @Override public MuxCorrelation mux(int n) { return request(Request.Kind.MUX, size("n", n), 0, 0); }
     @Override public MsbCorrelation msb(int n) { return request(Request.Kind.MSB, size("n", n), 0, 0); }
     @Override public ReluCorrelation relu(int n) { return request(Request.Kind.RELU, size("n", n), 0, 0); }
+    @Override public CombineTriples combineTriples(int combines, int n) { return request(Request.Kind.COMBINE, size("combines", combines), size("n", n), 0); }
+
+    @Override
+    public RandomOneOfN randomOneOfN(int groups, int logN, int msgBits, int n) {
+        if (logN < 1 || logN > 8 || msgBits < 1 || msgBits > 64) throw new IllegalArgumentException("1-out-of-N OT: logN in 1..8, msgBits in 1..64");
+        return request(new Request(Request.Kind.ONE_OF_N, size("groups", groups), logN, msgBits, size("n", n)));
+    }
 
     /** Ends the dealer session: sends END and closes the link. */
     @Override

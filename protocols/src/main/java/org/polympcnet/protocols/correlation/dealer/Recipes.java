@@ -8,6 +8,7 @@ import org.polympcnet.protocols.correlation.DaBits;
 import org.polympcnet.protocols.correlation.MatrixTriple;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.correlation.MuxCorrelation;
+import org.polympcnet.protocols.correlation.RandomOneOfN;
 import org.polympcnet.protocols.correlation.ReluCorrelation;
 import org.polympcnet.protocols.correlation.SquarePairs;
 import org.polympcnet.protocols.correlation.TruncationPairs;
@@ -167,6 +168,30 @@ final class Recipes {
         MsbCorrelation msb = msb(d, n);
         MuxCorrelation mux = mux(d, n);
         return d.role() < 0 ? null : new ReluCorrelation(n, msb, mux);
+    }
+
+    /**
+     * Random 1-out-of-N OTs; party 1 receives the pad at its choice: groups * msgBits * ceil(n/8)
+     * bytes. The pad is selected lane by lane with bit-sliced equality masks.
+     */
+    static RandomOneOfN oneOfN(Draw d, int groups, int logN, int msgBits, int n) {
+        int w = BitSlice.words(n), N = 1 << logN;
+        long[] pads = d.p0(groups * N * msgBits * w);
+        long[] choice = d.p1(groups * logN * w);
+        long[] pad1 = d.p1Bits(groups * msgBits, n, () -> {
+            long[] r = new long[groups * msgBits * w];
+            for (int g = 0; g < groups; g++) {
+                for (int k = 0; k < N; k++) {
+                    for (int x = 0; x < w; x++) {
+                        long sel = RandomOneOfN.select(choice, g * logN, logN, w, x, k);
+                        for (int b = 0; b < msgBits; b++) r[(g * msgBits + b) * w + x] |= sel & pads[((g * N + k) * msgBits + b) * w + x];
+                    }
+                }
+            }
+            return r;
+        });
+        return d.pick(() -> new RandomOneOfN(groups, logN, msgBits, n, pads, null, null),
+                () -> new RandomOneOfN(groups, logN, msgBits, n, null, choice, pad1));
     }
 
     private static long bit(long[] x0, long[] x1, int lane) {

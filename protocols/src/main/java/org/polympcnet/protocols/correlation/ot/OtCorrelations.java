@@ -11,6 +11,7 @@ import org.polympcnet.protocols.correlation.DaBits;
 import org.polympcnet.protocols.correlation.MatrixTriple;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.correlation.MuxCorrelation;
+import org.polympcnet.protocols.correlation.RandomOneOfN;
 import org.polympcnet.protocols.correlation.ReluCorrelation;
 import org.polympcnet.protocols.correlation.SquarePairs;
 import org.polympcnet.protocols.correlation.TruncationPairs;
@@ -202,6 +203,102 @@ public final class OtCorrelations implements CorrelationSource {
         CombineTriples[] levels = new CombineTriples[combines.length];
         for (int l = 0; l < levels.length; l++) levels[l] = combine(combines[l], n);
         return new MsbCorrelation(n, c, levels);
+    }
+
+    @Override
+    public CombineTriples combineTriples(int combines, int n) {
+        return offline(() -> combine(combines, n));
+    }
+
+    /** Hash tweaks for 1-out-of-N pads: a domain apart from IKNP's own (which count up from 0). */
+    private long oneOfNTweak = 1L << 62;
+
+    /**
+     * Random 1-out-of-N OTs from logN random 1-out-of-2 OTs each (Naor-Pinkas style): the pad of
+     * index k is H(tweak, XOR over t of K_t^(k_t)), H the tweakable fixed-key-AES hash, so the
+     * receiver, holding K_t^(rho_t) only, can compute the pad of rho alone. Party 0 sends.
+     * Cost: groups * logN * n random OTs (16 bytes each from party 1), no further traffic.
+     */
+    @Override
+    public RandomOneOfN randomOneOfN(int groups, int logN, int msgBits, int n) {
+        if (logN < 1 || logN > 8 || msgBits < 1 || msgBits > 64) throw new IllegalArgumentException("1-out-of-N OT: logN in 1..8, msgBits in 1..64");
+        return offline(() -> {
+            int w = BitSlice.words(n), N = 1 << logN, ots = groups * n * logN;
+            long tweak0 = oneOfNTweak;
+            oneOfNTweak += (long) groups * n * N;
+            org.polympcnet.protocols.crypto.CrHash hash = new org.polympcnet.protocols.crypto.CrHash();
+            if (p0()) {
+                long[][] keys = cross.randomSend(ots);
+                int count = groups * n * N;
+                long[] x = new long[2 * count], tweaks = new long[count], out = new long[count];
+                for (int g = 0; g < groups; g++) {
+                    for (int i = 0; i < n; i++) {
+                        for (int k = 0; k < N; k++) {
+                            int e = (g * n + i) * N + k;
+                            long lo = 0, hi = 0;
+                            for (int t = 0; t < logN; t++) {
+                                long[] kt = keys[(k >>> t) & 1];
+                                int o = 2 * ((g * n + i) * logN + t);
+                                lo ^= kt[o];
+                                hi ^= kt[o + 1];
+                            }
+                            x[2 * e] = lo;
+                            x[2 * e + 1] = hi;
+                            tweaks[e] = tweak0 + e;
+                        }
+                    }
+                }
+                hash.hashWithTweaks(x, tweaks, count, out);
+                long[] pads = new long[groups * N * msgBits * w];
+                for (int g = 0; g < groups; g++) {
+                    for (int i = 0; i < n; i++) {
+                        for (int k = 0; k < N; k++) {
+                            long v = out[(g * n + i) * N + k];
+                            for (int b = 0; b < msgBits; b++) pads[((g * N + k) * msgBits + b) * w + (i >>> 6)] |= ((v >>> b) & 1L) << (i & 63);
+                        }
+                    }
+                }
+                return new RandomOneOfN(groups, logN, msgBits, n, pads, null, null);
+            }
+            long[] choice = prg.longs(groups * logN * w);
+            long[] bits = new long[BitSlice.words(ots)];
+            for (int g = 0; g < groups; g++) {
+                for (int i = 0; i < n; i++) {
+                    for (int t = 0; t < logN; t++) {
+                        int o = (g * n + i) * logN + t;
+                        long c = (choice[(g * logN + t) * w + (i >>> 6)] >>> (i & 63)) & 1L;
+                        bits[o >>> 6] |= c << (o & 63);
+                    }
+                }
+            }
+            long[] keys = cross.randomReceive(bits, ots);
+            int count = groups * n;
+            long[] x = new long[2 * count], tweaks = new long[count], out = new long[count];
+            for (int g = 0; g < groups; g++) {
+                for (int i = 0; i < n; i++) {
+                    int e = g * n + i, rho = 0;
+                    long lo = 0, hi = 0;
+                    for (int t = 0; t < logN; t++) {
+                        int o = 2 * (e * logN + t);
+                        lo ^= keys[o];
+                        hi ^= keys[o + 1];
+                        rho |= (int) ((choice[(g * logN + t) * w + (i >>> 6)] >>> (i & 63)) & 1L) << t;
+                    }
+                    x[2 * e] = lo;
+                    x[2 * e + 1] = hi;
+                    tweaks[e] = tweak0 + (long) e * N + rho;
+                }
+            }
+            hash.hashWithTweaks(x, tweaks, count, out);
+            long[] pad = new long[groups * msgBits * w];
+            for (int g = 0; g < groups; g++) {
+                for (int i = 0; i < n; i++) {
+                    long v = out[g * n + i];
+                    for (int b = 0; b < msgBits; b++) pad[(g * msgBits + b) * w + (i >>> 6)] |= ((v >>> b) & 1L) << (i & 63);
+                }
+            }
+            return new RandomOneOfN(groups, logN, msgBits, n, null, choice, pad);
+        });
     }
 
     @Override

@@ -98,4 +98,14 @@ final class OtCross {
         for (int i = 0; i < pads.length; i++) r[i >>> 6] |= (pads[i] & 1L) << (i & 63);
         return r;
     }
+
+    /** Random OT, this party sending: {pads for choice 0, pads for choice 1}, 128 bits each. */
+    long[][] randomSend(int m) {
+        return sender.random(m, 2);
+    }
+
+    /** Random OT, this party receiving with the given choice bits: the chosen pads, 128 bits each. */
+    long[] randomReceive(long[] choices, int m) {
+        return receiver.random(choices, m, 2);
+    }
 }

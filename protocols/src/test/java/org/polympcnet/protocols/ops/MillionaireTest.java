@@ -1,0 +1,54 @@
+package org.polympcnet.protocols.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.polympcnet.protocols.ring.BitSlice;
+import org.polympcnet.protocols.ring.FixedPoint;
+import org.polympcnet.protocols.session.Transport;
+
+/** DReLU and ReLU by the CrypTFlow2 millionaires' protocol, from the dealer and from OT. */
+class MillionaireTest {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 63, 64, 65, 1000, 1 << 14})
+    void dreluByMillionaireOnTheWholeRing(int n) throws Exception {
+        long[] x = Values.fullRange(n, 41 * n);
+        TwoParty.Run r = TwoParty.runBits(Truncation.Mode.LOCAL, x, 1, (p, s) -> new MillionaireDRelu(p, s.length).apply(s));
+        for (int i = 0; i < n; i++) assertEquals(x[i] >= 0, BitSlice.get(r.out(), 0, i), "DReLU(" + x[i] + ")");
+        assertEquals(MillionaireDRelu.onlineBytes(0, n), r.onlineBytes(0));
+        assertEquals(MillionaireDRelu.onlineBytes(1, n), r.onlineBytes(1));
+        assertEquals(MillionaireDRelu.onlineRounds(0), r.onlineRounds(0));
+        assertEquals(MillionaireDRelu.onlineRounds(1), r.onlineRounds(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 63, 64, 65, 1000, 1 << 14})
+    void reluByMillionaireOnTheWholeRing(int n) throws Exception {
+        long[] x = Values.fullRange(n, 43 * n);
+        long[] want = new long[n];
+        for (int i = 0; i < n; i++) want[i] = Math.max(0, x[i]);
+        TwoParty.Run r = TwoParty.run(x, (p, s) -> new MillionaireRelu(p, s.length).apply(s));
+        assertArrayEquals(want, r.out());
+        assertEquals(MillionaireRelu.onlineBytes(0, n), r.onlineBytes(0));
+        assertEquals(MillionaireRelu.onlineBytes(1, n), r.onlineBytes(1));
+        assertEquals(MillionaireRelu.onlineRounds(0), r.onlineRounds(0));
+        assertEquals(MillionaireRelu.onlineRounds(1), r.onlineRounds(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 65, 1000})
+    void otAndDealerGiveIdenticalOutputs(int n) throws Exception {
+        long[] x = Values.fullRange(n, 47 * n);
+        for (Transport t : Transport.values()) {
+            TwoParty.Run ot = TwoParty.run(FixedPoint.standard(), Truncation.Mode.LOCAL, t, "ot", x, (p, s) -> new MillionaireRelu(p, s.length).apply(s));
+            TwoParty.Run dealer = TwoParty.run(FixedPoint.standard(), Truncation.Mode.LOCAL, t, "dealer", x, (p, s) -> new MillionaireRelu(p, s.length).apply(s));
+            assertArrayEquals(dealer.out(), ot.out());
+            long offline = ot.peer()[0].sent(org.polympcnet.protocols.net.Phase.OFFLINE) + ot.peer()[1].sent(org.polympcnet.protocols.net.Phase.OFFLINE);
+            long online = ot.onlineBytes(0) + ot.onlineBytes(1);
+            System.out.printf("millionaire relu over OT, n=%d (%s): offline %.0f B/element both parties (incl. base OTs), online %.1f B/element%n",
+                    n, t, (double) offline / n, (double) online / n);
+        }
+    }
+}
