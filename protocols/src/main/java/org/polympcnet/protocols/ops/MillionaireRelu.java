@@ -3,8 +3,9 @@ package org.polympcnet.protocols.ops;
 
 /**
  * ReLU with DReLU by the millionaires' protocol ({@link MillionaireDRelu}) and the one-round
- * multiplexer, whose x - v opening rides in each party's first flight. Exact. Rounds: those of
- * the DReLU plus one (5 for party 0, 6 for party 1); bytes those of the DReLU plus 8n + ceil(n/8).
+ * multiplexer, whose x - v opening rides in each party's first flight. Exact. Rounds: 6 for each
+ * party (party 0 must read the other's x - v share before its first tree level, so its answer and
+ * that level no longer share a flight); bytes those of the DReLU plus 8n + ceil(n/8).
  */
 public final class MillionaireRelu {
     private final Party party;
@@ -38,7 +39,7 @@ public final class MillionaireRelu {
     }
 
     public static int onlineRounds(int id) {
-        return MillionaireDRelu.onlineRounds(id) + 1;
+        return MillionaireDRelu.onlineRounds(1) + 1;
     }
 
 }
