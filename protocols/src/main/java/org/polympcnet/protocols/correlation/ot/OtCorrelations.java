@@ -223,82 +223,90 @@ public final class OtCorrelations implements CorrelationSource {
     public RandomOneOfN randomOneOfN(int groups, int logN, int msgBits, int n) {
         if (logN < 1 || logN > 8 || msgBits < 1 || msgBits > 64) throw new IllegalArgumentException("1-out-of-N OT: logN in 1..8, msgBits in 1..64");
         return offline(() -> {
-            int w = BitSlice.words(n), N = 1 << logN, ots = groups * n * logN;
+            int w = BitSlice.words(n), N = 1 << logN;
             long tweak0 = oneOfNTweak;
             oneOfNTweak += (long) groups * n * N;
-            org.polympcnet.protocols.crypto.CrHash hash = new org.polympcnet.protocols.crypto.CrHash();
-            if (p0()) {
-                long[][] keys = cross.randomSend(ots);
-                int count = groups * n * N;
-                long[] x = new long[2 * count], tweaks = new long[count], out = new long[count];
-                for (int g = 0; g < groups; g++) {
-                    for (int i = 0; i < n; i++) {
-                        for (int k = 0; k < N; k++) {
-                            int e = (g * n + i) * N + k;
-                            long lo = 0, hi = 0;
-                            for (int t = 0; t < logN; t++) {
-                                long[] kt = keys[(k >>> t) & 1];
-                                int o = 2 * ((g * n + i) * logN + t);
-                                lo ^= kt[o];
-                                hi ^= kt[o + 1];
-                            }
-                            x[2 * e] = lo;
-                            x[2 * e + 1] = hi;
-                            tweaks[e] = tweak0 + e;
-                        }
-                    }
-                }
-                hash.hashWithTweaks(x, tweaks, count, out);
-                long[] pads = new long[groups * N * msgBits * w];
-                for (int g = 0; g < groups; g++) {
-                    for (int i = 0; i < n; i++) {
-                        for (int k = 0; k < N; k++) {
-                            long v = out[(g * n + i) * N + k];
-                            for (int b = 0; b < msgBits; b++) pads[((g * N + k) * msgBits + b) * w + (i >>> 6)] |= ((v >>> b) & 1L) << (i & 63);
-                        }
-                    }
-                }
-                return new RandomOneOfN(groups, logN, msgBits, n, pads, null, null);
-            }
-            long[] choice = prg.longs(groups * logN * w);
-            long[] bits = new long[BitSlice.words(ots)];
+            long[] pads = p0() ? new long[groups * N * msgBits * w] : null;
+            long[] choice = p0() ? null : prg.longs(groups * logN * w);
+            long[] pad = p0() ? null : new long[groups * msgBits * w];
+            // Chunks of lanes keep memory bounded: the keys of one chunk are 2 x 16 bytes an OT.
             for (int g = 0; g < groups; g++) {
-                for (int i = 0; i < n; i++) {
-                    for (int t = 0; t < logN; t++) {
-                        int o = (g * n + i) * logN + t;
-                        long c = (choice[(g * logN + t) * w + (i >>> 6)] >>> (i & 63)) & 1L;
-                        bits[o >>> 6] |= c << (o & 63);
-                    }
+                for (int i0 = 0; i0 < n; i0 += ONE_OF_N_CHUNK) {
+                    int len = Math.min(ONE_OF_N_CHUNK, n - i0);
+                    long base = tweak0 + ((long) g * n + i0) * N;
+                    if (p0()) oneOfNSend(g, i0, len, logN, msgBits, w, base, pads);
+                    else oneOfNReceive(g, i0, len, logN, msgBits, w, base, choice, pad);
                 }
             }
-            long[] keys = cross.randomReceive(bits, ots);
-            int count = groups * n;
-            long[] x = new long[2 * count], tweaks = new long[count], out = new long[count];
-            for (int g = 0; g < groups; g++) {
-                for (int i = 0; i < n; i++) {
-                    int e = g * n + i, rho = 0;
-                    long lo = 0, hi = 0;
-                    for (int t = 0; t < logN; t++) {
-                        int o = 2 * (e * logN + t);
-                        lo ^= keys[o];
-                        hi ^= keys[o + 1];
-                        rho |= (int) ((choice[(g * logN + t) * w + (i >>> 6)] >>> (i & 63)) & 1L) << t;
-                    }
-                    x[2 * e] = lo;
-                    x[2 * e + 1] = hi;
-                    tweaks[e] = tweak0 + (long) e * N + rho;
-                }
-            }
-            hash.hashWithTweaks(x, tweaks, count, out);
-            long[] pad = new long[groups * msgBits * w];
-            for (int g = 0; g < groups; g++) {
-                for (int i = 0; i < n; i++) {
-                    long v = out[g * n + i];
-                    for (int b = 0; b < msgBits; b++) pad[(g * msgBits + b) * w + (i >>> 6)] |= ((v >>> b) & 1L) << (i & 63);
-                }
-            }
-            return new RandomOneOfN(groups, logN, msgBits, n, null, choice, pad);
+            return new RandomOneOfN(groups, logN, msgBits, n, pads, choice, pad);
         });
+    }
+
+    private static final int ONE_OF_N_CHUNK = 1 << 13;
+    private final org.polympcnet.protocols.crypto.CrHash oneOfNHash = new org.polympcnet.protocols.crypto.CrHash();
+
+    /** Sender: pad(g, i, k) = H(base + (i - i0) N + k, XOR over t of K_(i,t)^(k_t)) for the chunk. */
+    private void oneOfNSend(int g, int i0, int len, int logN, int msgBits, int w, long base, long[] pads) {
+        int N = 1 << logN, count = len * N;
+        long[][] keys = cross.randomSend(len * logN);
+        long[] x = new long[2 * count], tweaks = new long[count], out = new long[count];
+        for (int i = 0; i < len; i++) {
+            for (int k = 0; k < N; k++) {
+                int e = i * N + k;
+                long lo = 0, hi = 0;
+                for (int t = 0; t < logN; t++) {
+                    long[] kt = keys[(k >>> t) & 1];
+                    int o = 2 * (i * logN + t);
+                    lo ^= kt[o];
+                    hi ^= kt[o + 1];
+                }
+                x[2 * e] = lo;
+                x[2 * e + 1] = hi;
+                tweaks[e] = base + e;
+            }
+        }
+        oneOfNHash.hashWithTweaks(x, tweaks, count, out);
+        for (int i = 0; i < len; i++) {
+            int lane = i0 + i;
+            for (int k = 0; k < N; k++) {
+                long v = out[i * N + k];
+                for (int b = 0; b < msgBits; b++) pads[((g * N + k) * msgBits + b) * w + (lane >>> 6)] |= ((v >>> b) & 1L) << (lane & 63);
+            }
+        }
+    }
+
+    /** Receiver: K_(i,t)^(rho_t) for its choice rho, then the one pad it can compute. */
+    private void oneOfNReceive(int g, int i0, int len, int logN, int msgBits, int w, long base, long[] choice, long[] pad) {
+        int N = 1 << logN, ots = len * logN;
+        long[] bits = new long[BitSlice.words(ots)];
+        int[] rho = new int[len];
+        for (int i = 0; i < len; i++) {
+            int lane = i0 + i;
+            for (int t = 0; t < logN; t++) {
+                long c = (choice[(g * logN + t) * w + (lane >>> 6)] >>> (lane & 63)) & 1L;
+                int o = i * logN + t;
+                bits[o >>> 6] |= c << (o & 63);
+                rho[i] |= (int) c << t;
+            }
+        }
+        long[] keys = cross.randomReceive(bits, ots);
+        long[] x = new long[2 * len], tweaks = new long[len], out = new long[len];
+        for (int i = 0; i < len; i++) {
+            long lo = 0, hi = 0;
+            for (int t = 0; t < logN; t++) {
+                int o = 2 * (i * logN + t);
+                lo ^= keys[o];
+                hi ^= keys[o + 1];
+            }
+            x[2 * i] = lo;
+            x[2 * i + 1] = hi;
+            tweaks[i] = base + (long) i * N + rho[i];
+        }
+        oneOfNHash.hashWithTweaks(x, tweaks, len, out);
+        for (int i = 0; i < len; i++) {
+            int lane = i0 + i;
+            for (int b = 0; b < msgBits; b++) pad[(g * msgBits + b) * w + (lane >>> 6)] |= ((out[i] >>> b) & 1L) << (lane & 63);
+        }
     }
 
     @Override
