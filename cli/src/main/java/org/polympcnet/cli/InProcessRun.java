@@ -4,13 +4,17 @@ import java.util.Locale;
 import org.polympcnet.protocols.session.LocalSession;
 import org.polympcnet.protocols.session.Transport;
 
-/** Both parties and the dealer in this process (threads), linked in memory or over loopback TCP. */
+/**
+ * Both parties in this process (threads), linked in memory or over loopback TCP, with the dealer
+ * as a third thread, or without one when the parties make their correlations by OT.
+ */
 final class InProcessRun {
     private InProcessRun() {}
 
     static RunResult run(OpSettings s, Transport transport, long[] input) throws Exception {
         int n = input.length;
-        LocalSession session = new LocalSession(s.fp(), s.truncation(), transport, s.timeoutMillis());
+        LocalSession session = new LocalSession(s.fp(), s.truncation(), transport, s.timeoutMillis())
+                .withCorrelations(s.correlations());
         LocalSession.Result<PartyProtocol.Outcome> r = session.run(s.sessionParams(Integer.toString(n)),
                 p -> PartyProtocol.run(p, s, n, input),
                 p -> PartyProtocol.run(p, s, n, null));

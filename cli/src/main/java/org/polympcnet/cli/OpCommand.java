@@ -16,9 +16,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code polympc op}: one op under 2PC on the numbers of a file. Without --party both parties
- * (and the dealer) run in this process; with --party each process is one party and a separate
- * {@code polympc dealer} serves them. This class validates options and orders the work; the
- * protocol steps are in {@link PartyProtocol}.
+ * (and the dealer, if any) run in this process; with --party each process is one party, and
+ * either a separate {@code polympc dealer} serves them or, with {@code --correlations ot}, they
+ * make their correlations by oblivious transfer over their own link. This class validates options
+ * and orders the work; the protocol steps are in {@link PartyProtocol}.
  */
 @Command(
         name = "op",
@@ -37,6 +38,10 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "Truncation (square, poly): 'local' costs no communication but fails with probability about "
                     + "|x^2 * 2^(2F)| / 2^63 per value; 'faithful' costs one more round and never fails.",
+            "Comparison (relu, drelu): 'gmw', the GMW carry tree on AND triples, or 'millionaire', the CrypTFlow2 "
+                    + "millionaires' protocol on 1-out-of-16 OTs; both exact.",
+            "Correlations: 'dealer', a trusted third party (a thread here, or 'polympc dealer' across processes), or "
+                    + "'ot', made by the two parties alone by oblivious transfer (no dealer, more offline traffic).",
             ""
         },
         footer = {
@@ -51,6 +56,11 @@ import picocli.CommandLine.TypeConversionException;
             "      --input in.txt",
             "  polympc op relu --party 1 --connect localhost:7000 \\",
             "      --dealer localhost:7001 --output out.txt",
+            "Across two processes, without a dealer:",
+            "  polympc op relu --protocol millionaire --correlations ot --party 0 \\",
+            "      --listen 7000 --input in.txt",
+            "  polympc op relu --protocol millionaire --correlations ot --party 1 \\",
+            "      --connect localhost:7000 --output out.txt",
             ""
         })
 final class OpCommand implements Callable<Integer> {
@@ -81,8 +91,13 @@ final class OpCommand implements Callable<Integer> {
             description = "In-process link between the parties: memory or tcp (loopback) (default: memory). Two-process runs always use tcp.")
     Transport transport;
 
+    @Option(names = "--protocol", paramLabel = "P", converter = ComparisonProtocol.Converter.class,
+            description = "relu and drelu only: gmw (GMW carry tree) or millionaire (CrypTFlow2 millionaires' protocol) (default: gmw).")
+    ComparisonProtocol protocol;
+
     @Option(names = "--correlations", paramLabel = "SRC", defaultValue = "dealer",
-            description = "Source of correlated randomness: dealer (default: ${DEFAULT-VALUE}).")
+            description = "Source of correlated randomness: dealer (a trusted third party) or ot (the two parties alone, "
+                    + "by oblivious transfer) (default: ${DEFAULT-VALUE}). Both parties must use the same.")
     String correlations;
 
     @Option(names = "--stats", paramLabel = "STATS.json", description = "Write bytes, rounds and times of the run as JSON.")
@@ -105,7 +120,8 @@ final class OpCommand implements Callable<Integer> {
     @Option(names = "--connect", paramLabel = "HOST:PORT", converter = Endpoint.Converter.class, description = "Party 1: where party 0 listens.")
     Endpoint connect;
 
-    @Option(names = "--dealer", paramLabel = "HOST:PORT", converter = Endpoint.Converter.class, description = "Two-process runs: where the dealer listens.")
+    @Option(names = "--dealer", paramLabel = "HOST:PORT", converter = Endpoint.Converter.class,
+            description = "Two-process runs with --correlations dealer: where the dealer listens (not with --correlations ot).")
     Endpoint dealer;
 
     @Override
@@ -157,14 +173,20 @@ final class OpCommand implements Callable<Integer> {
         } else if (coeffs != null) {
             throw usage("--coeffs is only for op poly, not " + op.cliName());
         }
-        if (!"dealer".equals(correlations)) {
-            throw usage("--correlations: '" + correlations + "' is not available; use dealer");
+        ComparisonProtocol comparison = null;
+        if (op.hasComparison()) {
+            comparison = protocol == null ? ComparisonProtocol.GMW : protocol;
+        } else if (protocol != null) {
+            throw usage("--protocol is only for op relu and drelu (how they compare), not " + op.cliName());
+        }
+        if (!OpSettings.DEALER.equals(correlations) && !OpSettings.OT.equals(correlations)) {
+            throw usage("--correlations: unknown source '" + correlations + "'; use dealer or ot");
         }
         if (!(timeoutSeconds > 0) || timeoutSeconds > Integer.MAX_VALUE / 1000.0) {
             throw usage("--timeout must be a positive number of seconds, got " + timeoutSeconds);
         }
         int timeoutMillis = (int) Math.max(1, Math.round(timeoutSeconds * 1000));
-        return new OpSettings(op, fp, truncation, correlations, c, timeoutMillis);
+        return new OpSettings(op, fp, truncation, comparison, correlations, c, timeoutMillis);
     }
 
     /** Which options go with an in-process run, party 0 and party 1. */
@@ -179,7 +201,14 @@ final class OpCommand implements Callable<Integer> {
         }
         if (party != 0 && party != 1) throw usage("--party must be 0 or 1, got " + party);
         if (transport == Transport.MEMORY) throw usage("--transport memory is for in-process runs; two processes use tcp");
-        require("--dealer", dealer, "party " + party);
+        if (OpSettings.OT.equals(correlations)) {
+            if (dealer != null) {
+                throw usage("--dealer is not for --correlations ot: the parties make their correlations by oblivious "
+                        + "transfer over their own link; drop --dealer, or use --correlations dealer");
+            }
+        } else {
+            require("--dealer", dealer, "party " + party + " with --correlations dealer (or use --correlations ot, without a dealer)");
+        }
         if (party == 0) {
             require("--listen", listen, "party 0");
             require("--input", input, "party 0 (it owns the input)");

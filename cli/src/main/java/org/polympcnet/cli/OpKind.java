@@ -2,72 +2,88 @@ package org.polympcnet.cli;
 
 import java.util.Locale;
 import org.polympcnet.protocols.ops.DRelu;
+import org.polympcnet.protocols.ops.MillionaireDRelu;
+import org.polympcnet.protocols.ops.MillionaireRelu;
 import org.polympcnet.protocols.ops.Party;
 import org.polympcnet.protocols.ops.PolyActivation;
 import org.polympcnet.protocols.ops.Relu;
 import org.polympcnet.protocols.ops.Sharing;
 import org.polympcnet.protocols.ops.Square;
-import org.polympcnet.protocols.ops.Truncation;
 import org.polympcnet.protocols.ring.FixedPoint;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * The ops {@code polympc op} runs, each with its protocol name for the stats, its documented
- * per-party online cost, and how to prepare it (offline) and reveal its result.
+ * online cost for each party, and how to prepare it (offline) and reveal its result. Relu and
+ * drelu take a {@link ComparisonProtocol}; square and poly have none (their settings carry null).
  */
 enum OpKind {
-    RELU("gmw-carry-tree", false) {
-        @Override Prepared prepare(Party p, int n, Coefficients c) {
-            return new Relu(p, n)::apply;
+    RELU(true, false) {
+        @Override Prepared prepare(Party p, int n, OpSettings s) {
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? new MillionaireRelu(p, n)::apply : new Relu(p, n)::apply;
         }
-        @Override long formulaBytes(Truncation.Mode m, int n) { return Relu.onlineBytes(n); }
-        @Override int formulaRounds(Truncation.Mode m) { return Relu.onlineRounds(); }
-    },
-    DRELU("gmw-carry-tree", true) {
-        @Override Prepared prepare(Party p, int n, Coefficients c) {
-            return new DRelu(p, n)::apply;
+        @Override long formulaBytes(int party, OpSettings s, int n) {
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineBytes(party, n) : Relu.onlineBytes(n);
         }
-        @Override long formulaBytes(Truncation.Mode m, int n) { return DRelu.onlineBytes(n); }
-        @Override int formulaRounds(Truncation.Mode m) { return DRelu.onlineRounds(); }
+        @Override int formulaRounds(int party, OpSettings s) {
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineRounds(party) : Relu.onlineRounds();
+        }
     },
-    SQUARE("beaver-square", false) {
-        @Override Prepared prepare(Party p, int n, Coefficients c) {
+    DRELU(true, true) {
+        @Override Prepared prepare(Party p, int n, OpSettings s) {
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? new MillionaireDRelu(p, n)::apply : new DRelu(p, n)::apply;
+        }
+        @Override long formulaBytes(int party, OpSettings s, int n) {
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineBytes(party, n) : DRelu.onlineBytes(n);
+        }
+        @Override int formulaRounds(int party, OpSettings s) {
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineRounds(party) : DRelu.onlineRounds();
+        }
+    },
+    SQUARE(false, false) {
+        @Override Prepared prepare(Party p, int n, OpSettings s) {
             return new Square(p, n)::apply;
         }
-        @Override long formulaBytes(Truncation.Mode m, int n) { return Square.onlineBytes(m, n); }
-        @Override int formulaRounds(Truncation.Mode m) { return Square.onlineRounds(m); }
+        @Override long formulaBytes(int party, OpSettings s, int n) { return Square.onlineBytes(s.truncation(), n); }
+        @Override int formulaRounds(int party, OpSettings s) { return Square.onlineRounds(s.truncation()); }
         @Override InputRule inputRule(FixedPoint fp, Coefficients c) { return InputRule.squareFits(fp); }
     },
-    POLY("beaver-square", false) {
-        @Override Prepared prepare(Party p, int n, Coefficients c) {
+    POLY(false, false) {
+        @Override Prepared prepare(Party p, int n, OpSettings s) {
+            Coefficients c = s.coeffs();
             return new PolyActivation(p, n, c.a(), c.b(), c.c())::apply;
         }
-        @Override long formulaBytes(Truncation.Mode m, int n) { return PolyActivation.onlineBytes(m, n); }
-        @Override int formulaRounds(Truncation.Mode m) { return PolyActivation.onlineRounds(m); }
+        @Override long formulaBytes(int party, OpSettings s, int n) { return PolyActivation.onlineBytes(s.truncation(), n); }
+        @Override int formulaRounds(int party, OpSettings s) { return PolyActivation.onlineRounds(s.truncation()); }
         @Override InputRule inputRule(FixedPoint fp, Coefficients c) { return InputRule.polyFits(fp, c); }
         @Override boolean needsCoefficients() { return true; }
     };
+
+    /** The protocol name of square and poly, which take no --protocol. */
+    static final String SQUARE_PROTOCOL = "beaver-square";
 
     /** An op whose correlations are already fetched: applying it is the online phase alone. */
     interface Prepared {
         long[] apply(long[] share);
     }
 
-    private final String protocol;
+    private final boolean comparison;
     private final boolean bitOutput;
 
-    OpKind(String protocol, boolean bitOutput) {
-        this.protocol = protocol;
+    OpKind(boolean comparison, boolean bitOutput) {
+        this.comparison = comparison;
         this.bitOutput = bitOutput;
     }
 
     /** Constructs the op, which fetches its correlations: offline work only. */
-    abstract Prepared prepare(Party p, int n, Coefficients coeffs);
+    abstract Prepared prepare(Party p, int n, OpSettings s);
 
-    abstract long formulaBytes(Truncation.Mode m, int n);
+    /** The documented bytes party {@code party} sends in the online phase. */
+    abstract long formulaBytes(int party, OpSettings s, int n);
 
-    abstract int formulaRounds(Truncation.Mode m);
+    /** The documented message flights party {@code party} sends in the online phase. */
+    abstract int formulaRounds(int party, OpSettings s);
 
     InputRule inputRule(FixedPoint fp, Coefficients coeffs) {
         return InputRule.ANY;
@@ -77,8 +93,14 @@ enum OpKind {
         return false;
     }
 
-    String protocol() {
-        return protocol;
+    /** True for relu and drelu, which compute a comparison and take --protocol. */
+    boolean hasComparison() {
+        return comparison;
+    }
+
+    /** The protocol name STATS.json and the handshake use: the comparison's, or beaver-square. */
+    String protocol(ComparisonProtocol c) {
+        return comparison ? c.statsName() : SQUARE_PROTOCOL;
     }
 
     /** True if the result is XOR-shared bits (bit-sliced) rather than ring elements. */

@@ -7,9 +7,9 @@ import org.polympcnet.protocols.ops.Party;
 import org.polympcnet.protocols.ops.Sharing;
 
 /**
- * What each party does once the session is agreed, the same in one process or two:
- * prepare the op (offline: correlations from the dealer), party 0 shares its input (IO), a
- * ready barrier (SETUP), apply (ONLINE, timed alone), reveal to party 1 (IO).
+ * What each party does once the session is agreed, the same in one process or two: prepare the
+ * op (offline: correlations from the dealer, or by OT over the peer link), party 0 shares its
+ * input (IO), a ready barrier (SETUP), apply (ONLINE, timed alone), reveal to party 1 (IO).
  */
 final class PartyProtocol {
     /** Marks the barrier message, so a confused peer is caught rather than misread. */
@@ -21,7 +21,7 @@ final class PartyProtocol {
     private PartyProtocol() {}
 
     static Outcome run(Party p, OpSettings s, int n, long[] inputOrNull) {
-        OpKind.Prepared op = s.op().prepare(p, n, s.coeffs());
+        OpKind.Prepared op = s.op().prepare(p, n, s);
         Channel peer = p.peer;
         peer.setPhase(Phase.IO);
         long[] share = Sharing.share(p, 0, inputOrNull, n);

@@ -2,7 +2,10 @@ package org.polympcnet.cli;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import org.polympcnet.protocols.correlation.CorrelationSource;
 import org.polympcnet.protocols.correlation.dealer.DealerClient;
+import org.polympcnet.protocols.correlation.ot.OtCorrelations;
+import org.polympcnet.protocols.net.CommStats;
 import org.polympcnet.protocols.net.PeerException;
 import org.polympcnet.protocols.net.TcpChannel;
 import org.polympcnet.protocols.ops.Party;
@@ -11,13 +14,14 @@ import org.polympcnet.protocols.session.SessionParams;
 
 /**
  * One party of a run across processes or machines. Order: reach the peer, handshake, then the
- * dealer. Peer first so that a missing peer is reported as such (not as a dealer timeout), and a
- * mismatch fails both parties before either asks the dealer for anything.
+ * dealer (or, with {@code --correlations ot}, the base OTs on the peer link). Peer first so that a
+ * missing peer is reported as such (not as a dealer timeout), and a mismatch, including one party
+ * with a dealer and the other without, fails both parties before either fetches anything.
  */
 final class TwoProcessRun {
     private TwoProcessRun() {}
 
-    /** Party 0 (owns the input): listens for party 1. */
+    /** Party 0 (owns the input): listens for party 1. dealer is null with --correlations ot. */
     static RunResult party0(OpSettings s, int listenPort, Endpoint dealer, long[] input) {
         TcpChannel peer;
         try (ServerSocket server = TcpChannel.listen(listenPort)) {
@@ -38,20 +42,26 @@ final class TwoProcessRun {
         try {
             SessionParams agreed = Handshake.run(peer, id, s.sessionParams(n));
             int count = count(agreed.get("n"), peer.peerName());
-            TcpChannel toDealer = TcpChannel.connect(dealerAt.host(), dealerAt.port(), "the dealer", s.timeoutMillis());
-            DealerClient correlations;
-            try {
-                correlations = new DealerClient(id, toDealer);
-            } catch (RuntimeException e) {
-                toDealer.close();
-                throw e;
+            TcpChannel toDealer = null;
+            CorrelationSource correlations;
+            if (s.dealerFree()) {
+                // Both parties get here right after the handshake: the base OTs run on the peer link.
+                correlations = new OtCorrelations(id, peer);
+            } else {
+                toDealer = TcpChannel.connect(dealerAt.host(), dealerAt.port(), "the dealer", s.timeoutMillis());
+                try {
+                    correlations = new DealerClient(id, toDealer);
+                } catch (RuntimeException e) {
+                    toDealer.close();
+                    throw e;
+                }
             }
             PartyProtocol.Outcome out;
-            try (correlations) { // closing ends the dealer session (counted as offline traffic)
+            try (correlations) { // with a dealer, closing ends its session (counted as offline traffic)
                 out = PartyProtocol.run(new Party(id, peer, correlations, s.fp(), s.truncation()), s, count, input);
             }
-            Traffic mine = Traffic.own(peer.stats(), toDealer.stats());
-            Traffic theirs = Traffic.ofPeer(peer.stats());
+            Traffic mine = Traffic.own(peer.stats(), toDealer == null ? CommStats.empty() : toDealer.stats());
+            Traffic theirs = Traffic.ofPeer(peer.stats(), s.dealerFree());
             Traffic[] traffic = id == 0 ? new Traffic[] {mine, theirs} : new Traffic[] {theirs, mine};
             return new RunResult(count, out.revealed(), traffic, out.onlineNanos(), "tcp", id);
         } finally {

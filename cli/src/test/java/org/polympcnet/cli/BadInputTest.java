@@ -93,7 +93,13 @@ class BadInputTest {
         assertOneErrorAndNoOutput(runOn("1\n", "tanh"), 2, "unknown op 'tanh'");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--trunc", "exact"), 2, "unknown truncation mode");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--frac-bits", "41"), 2, "0..40");
-        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--correlations", "ot"), 2, "use dealer");
+        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--correlations", "ttp"), 2, "unknown source 'ttp'; use dealer or ot");
+        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--protocol", "fss"), 2, "unknown protocol 'fss': use gmw or millionaire");
+        assertOneErrorAndNoOutput(runOn("1\n", "square", "--protocol", "gmw"), 2, "--protocol is only for op relu and drelu", "not square");
+        assertOneErrorAndNoOutput(runOn("1\n", "poly", "--coeffs", "1,0,0", "--protocol", "millionaire"), 2, "--protocol is only for op relu and drelu", "not poly");
+        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--party", "0", "--listen", "7000", "--correlations", "ot", "--dealer", "localhost:2"),
+                2, "--dealer is not for --correlations ot");
+        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--party", "0", "--listen", "7000"), 2, "with --correlations dealer", "needs --dealer");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--listen", "7000"), 2, "add --party");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--party", "1", "--connect", "localhost:1", "--dealer", "localhost:2"), 2, "party 0 owns the input");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--party", "2"), 2, "--party must be 0 or 1");

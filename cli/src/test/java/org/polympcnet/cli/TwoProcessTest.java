@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.polympcnet.protocols.ops.Relu;
 import org.polympcnet.protocols.ring.FixedPoint;
 
 /**
- * Runs across processes: the dealer and both parties as three real JVMs on loopback, and the
- * failure cases (mismatch, absent peer, vanished or silent peer), which must end with a non-zero
- * exit and a message naming the peer.
+ * Runs across processes: the dealer and both parties as three real JVMs on loopback, or two
+ * without a dealer (--correlations ot), and the failure cases (mismatch, absent peer, vanished or
+ * silent peer), which must end with a non-zero exit and a message naming the peer or the field.
  */
 class TwoProcessTest {
     @TempDir
@@ -155,6 +157,94 @@ class TwoProcessTest {
             assertEquals(1, e.lines().count(), e);
             assertTrue(e.startsWith("polympc: error: session mismatch with party"), e);
             assertTrue(e.contains("'fracBits' is '16' at party 0 and '12' at party 1"), e);
+        }
+        assertFalse(Files.exists(dir.resolve("out.txt")));
+    }
+
+    /** No dealer process: two JVMs make their correlations by OT over their own TCP link. */
+    @ParameterizedTest
+    @CsvSource({"relu, millionaire", "drelu, gmw"})
+    void withoutDealerTwoJvmsAgreeWithTheInProcessRun(String op, String protocol) throws Exception {
+        int n = 150;
+        Path in = input(n);
+        int peerPort = freePort();
+        Process p0 = start("p0", "op", op, "--protocol", protocol, "--correlations", "ot", "--party", "0", "--listen", "" + peerPort,
+                "--input", in.toString(), "--stats", dir.resolve("s0.json").toString(), "--timeout", "30");
+        Process p1 = start("p1", "op", op, "--protocol", protocol, "--correlations", "ot", "--party", "1",
+                "--connect", "127.0.0.1:" + peerPort, "--output", dir.resolve("out.txt").toString(),
+                "--stats", dir.resolve("s1.json").toString(), "--timeout", "30");
+        assertEquals(0, waitFor(p0, "party 0"), err("p0"));
+        assertEquals(0, waitFor(p1, "party 1"), err("p1"));
+        assertEquals("", err("p0"));
+        assertEquals("", err("p1"));
+
+        Cli.Run local = Cli.run("op", op, "--protocol", protocol, "--correlations", "ot", "--input", in.toString(),
+                "--output", dir.resolve("local.txt").toString(), "--stats", dir.resolve("local.json").toString());
+        assertEquals(0, local.exit(), local.err());
+        List<String> got = Files.readAllLines(dir.resolve("out.txt"));
+        assertEquals(Files.readAllLines(dir.resolve("local.txt")), got);
+        FixedPoint fp = new FixedPoint(16);
+        long[] x = Plaintext.encodedInput(in, fp);
+        assertEquals(n, got.size());
+        for (int i = 0; i < n; i++) assertEquals(op.equals("relu") ? Plaintext.relu(fp, x[i]) : Plaintext.drelu(x[i]), got.get(i));
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode s0 = json.readTree(dir.resolve("s0.json").toFile()), s1 = json.readTree(dir.resolve("s1.json").toFile());
+        JsonNode inProcess = json.readTree(dir.resolve("local.json").toFile());
+        for (JsonNode s : new JsonNode[] {s0, s1}) {
+            assertEquals("ot", s.get("correlations").asText());
+            assertEquals(protocol.equals("millionaire") ? "millionaire-cryptflow2" : "gmw-carry-tree", s.get("protocol").asText());
+            assertEquals("tcp", s.get("transport").asText());
+            for (int p = 0; p < 2; p++) {
+                assertEquals(s.at("/formula/onlineBytesPerParty").get(p).asLong(), s.get("onlineBytes").get(p).asLong(), "party " + p);
+                assertEquals(0, s.get("offlineBytesFromDealer").get(p).asLong());
+            }
+            // Both ends of the one link see the same offline traffic, and the same as in one process.
+            assertEquals(inProcess.get("offlineBytes"), s.get("offlineBytes"));
+            assertEquals(inProcess.get("offlineBytesSent"), s.get("offlineBytesSent"));
+            assertEquals(inProcess.get("onlineBytes"), s.get("onlineBytes"));
+        }
+        assertEquals(s0.at("/formula/onlineRoundsPerParty").get(0).asInt(), s0.get("onlineRoundsPerParty").get(0).asInt());
+        assertEquals(s1.at("/formula/onlineRoundsPerParty").get(1).asInt(), s1.get("onlineRoundsPerParty").get(1).asInt());
+    }
+
+    @Test
+    void mismatchedCorrelationsEndBothPartiesNamingTheField() throws Exception {
+        Path in = input(10);
+        int peerPort = freePort(), dealerPort = freePort(); // no dealer running: the handshake fails first
+        Process p0 = start("p0", "op", "relu", "--correlations", "ot", "--party", "0", "--listen", "" + peerPort,
+                "--input", in.toString(), "--timeout", "20");
+        Process p1 = start("p1", "op", "relu", "--party", "1", "--connect", "127.0.0.1:" + peerPort,
+                "--dealer", "127.0.0.1:" + dealerPort, "--output", dir.resolve("out.txt").toString(), "--timeout", "20");
+        assertEquals(1, waitFor(p0, "party 0"));
+        assertEquals(1, waitFor(p1, "party 1"));
+        for (String who : new String[] {"p0", "p1"}) {
+            String e = err(who);
+            assertEquals(1, e.lines().count(), e);
+            assertTrue(e.startsWith("polympc: error: session mismatch with party"), e);
+            assertTrue(e.contains("'correlations' is 'ot' at party 0 and 'dealer' at party 1"), e);
+        }
+        assertFalse(Files.exists(dir.resolve("out.txt")));
+    }
+
+    /** The same check for --protocol, with both parties in this JVM (two threads) to save a JVM start. */
+    @Test
+    void mismatchedProtocolsEndBothPartiesNamingTheField() throws Exception {
+        Path in = input(10);
+        int peerPort = freePort();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var f0 = pool.submit(() -> Cli.run("op", "drelu", "--protocol", "millionaire", "--correlations", "ot", "--party", "0",
+                    "--listen", "" + peerPort, "--input", in.toString(), "--timeout", "20"));
+            var f1 = pool.submit(() -> Cli.run("op", "drelu", "--correlations", "ot", "--party", "1",
+                    "--connect", "127.0.0.1:" + peerPort, "--output", dir.resolve("out.txt").toString(), "--timeout", "20"));
+            for (Cli.Run r : new Cli.Run[] {f0.get(60, TimeUnit.SECONDS), f1.get(60, TimeUnit.SECONDS)}) {
+                assertEquals(1, r.exit(), r.err());
+                assertEquals(1, r.err().lines().count(), r.err());
+                assertTrue(r.err().contains("'protocol' is 'millionaire-cryptflow2' at party 0 and 'gmw-carry-tree' at party 1"), r.err());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         assertFalse(Files.exists(dir.resolve("out.txt")));
     }
