@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Smoke test of a run across processes: the dealer and both parties as three ./polympc
-# processes on loopback, ReLU on a generated input, party 1's output checked line by line
-# against a plaintext reference computed here with awk. Exits non-zero on any failure.
+# Smoke test of runs across processes, on loopback: (1) the dealer and both parties as three
+# ./polympc processes, ReLU by the GMW carry tree; (2) the two parties alone, no dealer
+# (--correlations ot), ReLU by the CrypTFlow2 millionaires' protocol. Party 1's output is checked
+# line by line against a plaintext reference computed here with awk. Exits non-zero on any failure.
 set -euo pipefail
 
 usage() {
   cat <<'USAGE'
 Usage: scripts/two-process-smoke.sh [--n N] [--keep] [--help]
 
-Starts `polympc dealer` and `polympc op relu --party 0/1` as three processes on free loopback
-ports, runs ReLU on N generated values (default 1000), and checks party 1's output against a
-plaintext reference computed with awk. The whole script is bounded by `timeout 120`.
+Runs ReLU on N generated values (default 1000) across processes on free loopback ports, twice:
+  1. `polympc dealer` and `polympc op relu --party 0/1 --dealer ...` (three processes, GMW);
+  2. `polympc op relu --protocol millionaire --correlations ot --party 0/1` (two processes, no
+     dealer: the parties make their correlations by oblivious transfer over their own link).
+Each time party 1's output is checked against a plaintext reference computed with awk.
+The whole script is bounded by `timeout 120`.
 
   --n N     number of input values (default 1000)
   --keep    keep the work directory (inputs, outputs, logs, stats) and print its path
@@ -83,52 +87,78 @@ awk -v n="$n" 'BEGIN {
 }' > "$work/in.txt"
 awk '/^[[:space:]]*(#|$)/ { next } { print ($1 ~ /^-/ ? "0" : $1) }' "$work/in.txt" > "$work/ref.txt"
 
+# Runs one configuration: $1 = dealer (three processes) or ot (two processes, no dealer).
+# Outputs and logs go to $work/<mode>-*.
 run_once() {
-  local peer_port dealer_port dealer_pid p0_pid p1_pid rc=0
+  local mode="$1" peer_port dealer_port dealer_pid="" p0_pid p1_pid rc=0
+  local -a corr=()
   peer_port="$(free_port)"
-  dealer_port="$(free_port)"
-  while [ "$dealer_port" = "$peer_port" ]; do dealer_port="$(free_port)"; done
-  rm -f "$work"/*.err "$work/out.txt"
-  "$polympc" dealer --listen "$dealer_port" --timeout 60 2>"$work/dealer.err" &
-  dealer_pid=$!
-  "$polympc" op relu --party 0 --listen "$peer_port" --dealer "127.0.0.1:$dealer_port" \
-    --input "$work/in.txt" --stats "$work/stats0.json" --timeout 60 2>"$work/p0.err" &
+  rm -f "$work/$mode"-*.err "$work/$mode-out.txt"
+  if [ "$mode" = dealer ]; then
+    dealer_port="$(free_port)"
+    while [ "$dealer_port" = "$peer_port" ]; do dealer_port="$(free_port)"; done
+    "$polympc" dealer --listen "$dealer_port" --timeout 60 2>"$work/$mode-dealer.err" &
+    dealer_pid=$!
+    corr=(--dealer "127.0.0.1:$dealer_port")
+  else
+    corr=(--protocol millionaire --correlations ot)
+  fi
+  "$polympc" op relu "${corr[@]}" --party 0 --listen "$peer_port" \
+    --input "$work/in.txt" --stats "$work/$mode-stats0.json" --timeout 60 2>"$work/$mode-p0.err" &
   p0_pid=$!
-  "$polympc" op relu --party 1 --connect "127.0.0.1:$peer_port" --dealer "127.0.0.1:$dealer_port" \
-    --output "$work/out.txt" --stats "$work/stats1.json" --timeout 60 2>"$work/p1.err" &
+  "$polympc" op relu "${corr[@]}" --party 1 --connect "127.0.0.1:$peer_port" \
+    --output "$work/$mode-out.txt" --stats "$work/$mode-stats1.json" --timeout 60 2>"$work/$mode-p1.err" &
   p1_pid=$!
-  pids=("$dealer_pid" "$p0_pid" "$p1_pid")
+  pids=("$p0_pid" "$p1_pid" $dealer_pid)
   wait "$p1_pid" || rc=1
   wait "$p0_pid" || rc=1
-  wait "$dealer_pid" || rc=1
+  if [ -n "$dealer_pid" ]; then wait "$dealer_pid" || rc=1; fi
   pids=()
   return "$rc"
 }
 
-attempt=1
-until run_once; do
-  if grep -qs "cannot listen on port" "$work"/*.err && [ "$attempt" -lt 3 ]; then
-    attempt=$((attempt + 1))
-    echo "smoke: a port was taken; retrying with new ports (attempt $attempt)" >&2
-    continue
+# Runs a configuration (retrying when a port was taken) and checks party 1's output.
+check() {
+  local mode="$1" what="$2" attempt=1 f
+  until run_once "$mode"; do
+    if grep -qs "cannot listen on port" "$work/$mode"-*.err && [ "$attempt" -lt 3 ]; then
+      attempt=$((attempt + 1))
+      echo "smoke: a port was taken; retrying with new ports (attempt $attempt)" >&2
+      continue
+    fi
+    echo "smoke: FAILED ($what): a process exited non-zero" >&2
+    for f in "$work/$mode"-*.err; do sed "s/^/  $(basename "$f" .err): /" "$f" >&2; done
+    exit 1
+  done
+  if [ ! -f "$work/$mode-out.txt" ]; then
+    echo "smoke: FAILED ($what): party 1 wrote no output" >&2
+    exit 1
   fi
-  echo "smoke: FAILED: a process exited non-zero" >&2
-  for f in dealer p0 p1; do sed "s/^/  $f: /" "$work/$f.err" >&2; done
-  exit 1
-done
+  if ! cmp -s "$work/ref.txt" "$work/$mode-out.txt"; then
+    echo "smoke: FAILED ($what): party 1's output differs from the plaintext reference" >&2
+    diff "$work/ref.txt" "$work/$mode-out.txt" | head -n 10 | sed 's/^/  /' >&2 || true
+    echo "  (reference: $(wc -l <"$work/ref.txt") lines, output: $(wc -l <"$work/$mode-out.txt") lines)" >&2
+    keep=1
+    exit 1
+  fi
+}
 
-if [ ! -f "$work/out.txt" ]; then
-  echo "smoke: FAILED: party 1 wrote no output" >&2
-  exit 1
-fi
-if ! cmp -s "$work/ref.txt" "$work/out.txt"; then
-  echo "smoke: FAILED: party 1's output differs from the plaintext reference" >&2
-  diff "$work/ref.txt" "$work/out.txt" | head -n 10 | sed 's/^/  /' >&2 || true
-  echo "  (reference: $(wc -l <"$work/ref.txt") lines, output: $(wc -l <"$work/out.txt") lines)" >&2
+# A per-party array field of a STATS.json, as "A and B".
+pair() {
+  tr -d ' \n' <"$1" | sed -n 's/.*"'"$2"'":\[\([0-9]*\),\([0-9]*\)\].*/\1 and \2/p'
+}
+
+check dealer "relu, gmw, with a dealer"
+echo "smoke: OK: relu (gmw) of $n values across three processes matches the plaintext reference" \
+  "(online bytes sent by party 0 and party 1: $(pair "$work/dealer-stats1.json" onlineBytes); $(cat "$work/dealer-dealer.err"))"
+
+check ot "relu, millionaire, no dealer"
+if [ "$(pair "$work/ot-stats1.json" offlineBytesFromDealer)" != "0 and 0" ] \
+    || ! tr -d ' \n' <"$work/ot-stats0.json" | grep -q '"correlations":"ot"'; then
+  echo "smoke: FAILED (relu, millionaire, no dealer): STATS.json does not record a dealer-free run" >&2
   keep=1
   exit 1
 fi
-
-bytes="$(tr -d ' \n' <"$work/stats1.json" | sed -n 's/.*"onlineBytes":\[\([0-9]*\),\([0-9]*\)\].*/\1 and \2/p')"
-echo "smoke: OK: relu of $n values across three processes matches the plaintext reference" \
-  "(online bytes sent by party 0 and party 1: ${bytes:-?}; $(cat "$work/dealer.err"))"
+echo "smoke: OK: relu (millionaire) of $n values across two processes without a dealer matches the plaintext reference" \
+  "(online bytes sent by party 0 and party 1: $(pair "$work/ot-stats1.json" onlineBytes);" \
+  "offline bytes by OT on their link: $(pair "$work/ot-stats1.json" offlineBytesSent))"
