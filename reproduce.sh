@@ -39,7 +39,7 @@ list_stages() {
   cat <<'LIST'
 build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/benchmarks.jar
 env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
-ops     ./polympc op for relu, drelu, square, poly (memory and tcp): results/raw/ops-cli.csv
+ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
 jmh     JMH protocol benchmarks: results/raw/jmh-ops.csv
 LIST
 }
@@ -87,16 +87,19 @@ stage_ops() {
   # Inputs: seeded values within the domain of every op (|x| < 2^15 keeps x^2 in range).
   awk -v n="$n" 'BEGIN { srand(7); print 0; print 0.0000152587890625; print -0.0000152587890625;
                          for (i = 3; i < n; i++) printf "%.6f\n", (rand() - 0.5) * 64 }' > "$work/in.txt"
-  local files=()
-  for op in relu drelu square poly; do
-    for transport in memory tcp; do
-      local extra=()
-      [ "$op" = poly ] && extra=(--coeffs 0.1,0.5,0.2)
-      log "  op $op over $transport, n=$n"
-      "$ROOT/polympc" op "$op" --input "$work/in.txt" --output "$work/$op-$transport.out" \
-        --transport "$transport" --stats-csv "$work/$op-$transport.csv" "${extra[@]}"
-      files+=("$work/$op-$transport.csv")
-    done
+  local files=() runs=(
+    "relu gmw dealer memory" "relu gmw dealer tcp" "relu millionaire dealer memory" "relu gmw ot memory"
+    "relu millionaire ot memory" "drelu gmw dealer memory" "drelu millionaire dealer memory"
+    "square - dealer memory" "square - ot memory" "poly - dealer memory" "poly - dealer tcp")
+  for run in "${runs[@]}"; do
+    read -r op protocol correlations transport <<< "$run"
+    local extra=() tag="$op-$protocol-$correlations-$transport"
+    [ "$op" = poly ] && extra+=(--coeffs 0.1,0.5,0.2)
+    [ "$protocol" != - ] && extra+=(--protocol "$protocol")
+    log "  op $op ($protocol, correlations $correlations, $transport), n=$n"
+    "$ROOT/polympc" op "$op" --input "$work/in.txt" --output "$work/$tag.out" --transport "$transport" \
+      --correlations "$correlations" --stats-csv "$work/$tag.csv" "${extra[@]}"
+    files+=("$work/$tag.csv")
   done
   { head -n 1 "${files[0]}"; for f in "${files[@]}"; do tail -n +2 "$f"; done; } | atomic_write "$RAW/ops-cli.csv"
   rm -rf "$work"

@@ -38,7 +38,9 @@ public final class MillionaireRelu {
         return MillionaireDRelu.onlineBytes(id, n) + Multiplexer.onlineBytes(n);
     }
 
+    /** 6 for either party: party 0's answer no longer shares a flight with its first tree level. */
     public static int onlineRounds(int id) {
+        if (id != 0 && id != 1) throw new IllegalArgumentException("party must be 0 or 1, got " + id);
         return MillionaireDRelu.onlineRounds(1) + 1;
     }
 
