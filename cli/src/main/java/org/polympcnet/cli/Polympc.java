@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "Security model: semi-honest parties; correlated randomness from a trusted dealer "
                     + "that colludes with neither party."
         },
-        subcommands = {OpCommand.class, DealerCommand.class})
+        subcommands = {OpCommand.class, DealerCommand.class, PerfmodelCommand.class, CompareLatencyCommand.class,
+            CalibrateCommand.class})
 public final class Polympc implements Runnable {
     @Spec
     CommandSpec spec;

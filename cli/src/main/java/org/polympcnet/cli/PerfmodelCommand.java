@@ -1,0 +1,260 @@
+package org.polympcnet.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import org.polympcnet.perfmodel.cost.LayerCosts;
+import org.polympcnet.perfmodel.cost.NamedOp;
+import org.polympcnet.perfmodel.cost.OpCost;
+import org.polympcnet.perfmodel.hardware.CpuCalibration;
+import org.polympcnet.perfmodel.hardware.CpuProfile;
+import org.polympcnet.perfmodel.hardware.EngineParameters;
+import org.polympcnet.perfmodel.hardware.HardwareProfile;
+import org.polympcnet.perfmodel.hardware.Allocation;
+import org.polympcnet.perfmodel.hardware.Zcu104;
+import org.polympcnet.perfmodel.schedule.CryptoScheduler;
+import org.polympcnet.perfmodel.schedule.DesignSpaceSweep;
+import org.polympcnet.perfmodel.schedule.GanttChart;
+import org.polympcnet.perfmodel.schedule.Schedule;
+import org.polympcnet.perfmodel.schedule.Workload;
+import org.polympcnet.protocols.net.NetworkProfile;
+import org.polympcnet.protocols.nn.Model;
+import org.polympcnet.protocols.nn.ModelFile;
+import org.polympcnet.protocols.nn.ModelFormatException;
+import org.polympcnet.protocols.ops.Truncation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code polympc perfmodel}: the performance model. Costs every layer of a model (or one op),
+ * schedules the work on a hardware profile and a network profile with the cryptographic
+ * scheduler, and writes tidy CSV rows (per layer and total) and optionally a Gantt chart.
+ */
+@Command(
+        name = "perfmodel",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Models the online latency of secure inference (or of one op) on a hardware profile: zcu104, the FPGA "
+                    + "engines of hls/engines.properties scheduled with tiles that overlap their flights, or cpu, this "
+                    + "machine running the protocols as implemented (calibrated by 'polympc calibrate').",
+            "",
+            "OUT rows (experiment,config,metric,value,unit): per layer start, end, latency (ms), online_bytes, rounds "
+                    + "and tiles, with config model=..;hw=..;net=..;batch=..;truncation=..;fracBits=..;layer=..;type=..;engine=..; "
+                    + "and a row layer=total. With --op: config op=..;n=..;protocol=..;correlations=dealer;truncation=..;fracBits=..;hw=..;net=.. and the "
+                    + "metrics of 'polympc op --stats-csv' (online_time in ms, online_bytes_p0, online_rounds, "
+                    + "offline_bytes_p1, ...) plus and_gates, ring_mults and aes_blocks_*, for 'polympc compare-latency'.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  polympc perfmodel --model models/mnist-cnn --hw zcu104 --net lan --out pm.csv --gantt pm.png",
+            "  polympc calibrate --out cal.json",
+            "  polympc perfmodel --op relu --n 4096 --hw cpu --calibration cal.json --out relu.csv",
+            ""
+        })
+final class PerfmodelCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model directory (model.json; weights are not needed).")
+    Path modelDir;
+
+    @Option(names = "--op", paramLabel = "OP", converter = OpConverter.class,
+            description = "One op instead of a model: relu, drelu, msb, square, poly, mult, truncation, mux, b2a, a2b, matmul.")
+    NamedOp op;
+
+    @Option(names = "--n", paramLabel = "N", description = "Elements of --op (matmul: the side of N x N by N x N).")
+    Integer n;
+
+    @Option(names = "--hw", paramLabel = "HW", required = true, converter = HwConverter.class, description = "zcu104 or cpu.")
+    String hw;
+
+    @Option(names = "--calibration", paramLabel = "FILE.json", description = "--hw cpu: the calibration from 'polympc calibrate'.")
+    Path calibration;
+
+    @Option(names = "--net", paramLabel = "PROFILE", defaultValue = "none", converter = NetConverter.class,
+            description = "Link between the parties: none, lan, wan, gbe or custom:<Mbit/s>:<RTT ms> (default: ${DEFAULT-VALUE}).")
+    NetworkProfile net;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1", description = "Images per inference (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--trunc", paramLabel = "MODE", defaultValue = "local", converter = OpCommand.TruncConverter.class,
+            description = "Truncation after products: local or faithful (default: ${DEFAULT-VALUE}).")
+    Truncation.Mode truncation;
+
+    @Option(names = "--frac-bits", paramLabel = "F", defaultValue = "16", description = "Fractional bits, 0..40 (default: ${DEFAULT-VALUE}).")
+    int fracBits;
+
+    @Option(names = "--engines", paramLabel = "FILE", description = "--hw zcu104: engine parameters (default: the build's copy of hls/engines.properties).")
+    Path engines;
+
+    @Option(names = "--clock-mhz", paramLabel = "MHZ", description = "--hw zcu104: programmable-logic clock (default: clock_mhz of the engine parameters).")
+    Double clockMhz;
+
+    @Option(names = "--sweep", description = "--hw zcu104: sweep engine allocations under the resource budget and model the fastest.")
+    boolean sweep;
+
+    @Option(names = "--sweep-out", paramLabel = "FILE.csv", description = "With --sweep: every candidate allocation, its latency and resources.")
+    Path sweepOut;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Tidy CSV rows (written atomically).")
+    Path out;
+
+    @Option(names = "--gantt", paramLabel = "FILE.png", description = "Gantt chart of the schedule (PNG).")
+    Path gantt;
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintWriter err = spec.commandLine().getErr();
+        try (AtomicOutput csv = AtomicOutput.begin(out); AtomicOutput sweepCsv = sweepOut == null ? null : AtomicOutput.begin(sweepOut)) {
+            if (gantt != null) BinaryOutput.check(gantt);
+            Map<String, String> config = new LinkedHashMap<>();
+            Workload work;
+            OpCost single = null;
+            if (modelDir != null) {
+                Model m = loadModel();
+                config.put("model", m.name);
+                work = Workload.ofModel(new LayerCosts(m, batch, truncation, fracBits));
+            } else {
+                config.put("op", op.cliName());
+                config.put("n", Integer.toString(n));
+                config.put("protocol", op.protocol());
+                config.put("correlations", "dealer");
+                single = op.cost(truncation, n, fracBits);
+                IntFunction<OpCost> atSize = op.elementwise() ? size -> op.cost(truncation, size, fracBits) : null;
+                work = Workload.ofOp(op.cliName(), single, atSize);
+            }
+            if (modelDir != null) config.put("batch", Integer.toString(batch));
+            config.put("truncation", truncation.json());
+            config.put("fracBits", Integer.toString(fracBits));
+            config.put("hw", hw);
+            config.put("net", net.name());
+            HardwareProfile profile = hardware();
+            if (sweep) {
+                Workload w = work;
+                DesignSpaceSweep.Result r = DesignSpaceSweep.sweep((Zcu104) profile, DesignSpaceSweep.Grid.standard(),
+                        board -> new CryptoScheduler(board, net).schedule(w));
+                profile = ((Zcu104) profile).withAllocation(r.best().allocation());
+                if (sweepCsv != null) {
+                    sweepCsv.writer().write(TidyRow.toCsv(PerfmodelRows.sweep(config, r)));
+                }
+                spec.commandLine().getOut().printf(Locale.ROOT, "sweep: %d allocations, %d fit; fastest %s at %.4f ms (standard %.4f ms)%n",
+                        r.points().size(), r.points().stream().filter(DesignSpaceSweep.Point::feasible).count(),
+                        r.best().allocation().describe(), r.best().latencySeconds() * 1e3,
+                        r.standard() == null ? Double.NaN : r.standard().latencySeconds() * 1e3);
+            }
+            if (profile instanceof Zcu104 z) {
+                config.put("clockMhz", trim(z.parameters().clockMhz()));
+                config.putAll(PerfmodelRows.allocation(z.allocation()));
+            }
+            Schedule s = new CryptoScheduler(profile, net).schedule(work);
+            List<TidyRow> rows = single == null ? PerfmodelRows.layers(config, s) : PerfmodelRows.op(config, s, single);
+            csv.writer().write(TidyRow.toCsv(rows));
+            if (gantt != null) {
+                String title = (single == null ? config.get("model") : op.cliName() + " n=" + n) + " on " + hw + " over " + net.name()
+                        + String.format(Locale.ROOT, ": %.4f ms", s.makespan() * 1e3);
+                BinaryOutput.write(gantt, GanttChart.png(s, title));
+            }
+            csv.commit();
+            if (sweepCsv != null) sweepCsv.commit();
+            spec.commandLine().getOut().printf(Locale.ROOT, "perfmodel: %s on %s over %s: %.4f ms online, %d bytes per party, %d rounds; wrote %s%n",
+                    single == null ? config.get("model") : op.cliName() + " n=" + n, profile.describe(), net.name(),
+                    s.makespan() * 1e3, s.onlineBytes(), s.rounds(), out);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (Exception e) {
+            return Errors.runtime(err, e);
+        }
+    }
+
+    private void validate() {
+        if ((modelDir == null) == (op == null)) throw usage("give either --model DIR or --op OP (with --n N)");
+        if (op != null && n == null) throw usage("--op " + op.cliName() + " needs --n N");
+        if (op == null && n != null) throw usage("--n is for --op, not --model");
+        if (n != null && n <= 0) throw usage("--n must be positive, got " + n);
+        if (batch <= 0) throw usage("--batch must be positive, got " + batch);
+        if (fracBits < 0 || fracBits > 40) throw usage("--frac-bits must be in 0..40, got " + fracBits);
+        boolean cpu = hw.equals("cpu");
+        if (cpu && calibration == null) throw usage("--hw cpu needs --calibration FILE.json (make one with: polympc calibrate --out FILE.json)");
+        if (!cpu && calibration != null) throw usage("--calibration is for --hw cpu, not " + hw);
+        if (cpu) {
+            for (Object[] o : new Object[][] {{"--engines", engines}, {"--clock-mhz", clockMhz}, {"--sweep-out", sweepOut}}) {
+                if (o[1] != null) throw usage(o[0] + " is for --hw zcu104, not cpu");
+            }
+            if (sweep) throw usage("--sweep is for --hw zcu104, not cpu");
+        }
+        if (sweepOut != null && !sweep) throw usage("--sweep-out needs --sweep");
+        if (clockMhz != null && !(clockMhz > 0 && clockMhz < 10_000)) throw usage("--clock-mhz must be a positive clock in MHz, got " + clockMhz);
+    }
+
+    private HardwareProfile hardware() {
+        if (hw.equals("cpu")) return new CpuProfile(CpuCalibration.read(calibration));
+        EngineParameters p = engines == null ? EngineParameters.standard() : EngineParameters.load(engines);
+        if (clockMhz != null) p = p.withClockMhz(clockMhz);
+        return new Zcu104(p, Allocation.standard(p));
+    }
+
+    private Model loadModel() {
+        if (!Files.isDirectory(modelDir)) throw new CliException("--model " + modelDir + ": no such directory");
+        try {
+            return ModelFile.load(modelDir, false);
+        } catch (ModelFormatException e) {
+            throw new CliException("--model " + modelDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    static final class HwConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("zcu104") && !v.equals("cpu")) throw new TypeConversionException("unknown hardware '" + value + "': use zcu104 or cpu");
+            return v;
+        }
+    }
+
+    static final class NetConverter implements ITypeConverter<NetworkProfile> {
+        @Override
+        public NetworkProfile convert(String value) {
+            try {
+                return NetworkProfile.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class OpConverter implements ITypeConverter<NamedOp> {
+        @Override
+        public NamedOp convert(String value) {
+            try {
+                return NamedOp.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

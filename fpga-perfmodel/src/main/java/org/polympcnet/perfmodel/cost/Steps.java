@@ -1,0 +1,58 @@
+package org.polympcnet.perfmodel.cost;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds an op's steps in protocol order: work accumulates on the current engine until a
+ * message flight (which ends the step) or a change of engine (which ends it without one).
+ */
+final class Steps {
+    private final List<Step> steps = new ArrayList<>();
+    private final long elements;
+    private EngineKind engine;
+    private Work work = Work.NONE;
+    private MatShape shape;
+
+    Steps(EngineKind engine, long elements) {
+        this.engine = engine;
+        this.elements = elements;
+    }
+
+    Steps on(EngineKind e) {
+        if (e != engine) {
+            close(false, 0);
+            engine = e;
+        }
+        return this;
+    }
+
+    Steps work(Work w) {
+        work = work.plus(w);
+        return this;
+    }
+
+    Steps shape(MatShape s) {
+        shape = s;
+        return this;
+    }
+
+    /** Ends the step with a flight of `bytes` from this party (one round). */
+    Steps flight(long bytes) {
+        steps.add(new Step(engine, work, true, bytes, shape, elements));
+        work = Work.NONE;
+        shape = null;
+        return this;
+    }
+
+    List<Step> build() {
+        close(false, 0);
+        return steps;
+    }
+
+    private void close(boolean flight, long bytes) {
+        if (!work.isNone() || flight) steps.add(new Step(engine, work, flight, bytes, shape, elements));
+        work = Work.NONE;
+        shape = null;
+    }
+}

@@ -1,0 +1,234 @@
+package org.polympcnet.perfmodel.hardware;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import org.polympcnet.protocols.crypto.Prg;
+import org.polympcnet.protocols.net.MemoryChannel;
+import org.polympcnet.protocols.ring.BitSlice;
+import org.polympcnet.protocols.ring.Ring64;
+
+/**
+ * Times the primitives of {@link CpuPrimitive} on this machine, each alone, at several sizes,
+ * with two threads doing the same work at once (the two parties share the machine the same way
+ * when they run an op), and the hand-off of one exchange between two threads over an in-memory
+ * channel. The result calibrates the cpu profile; no op is ever timed here, so predicting an
+ * op's latency from it is a real test of the model.
+ *
+ * <p>Method: a warm-up pass over every primitive and size (so the loops are compiled), then for
+ * each point the median of several samples, each sample repeating the primitive until it lasts
+ * the target time.
+ */
+public final class CpuMicrobenchmarks {
+    /** How long and at which sizes to measure. */
+    public record Options(int[] sizes, int samples, double sampleMillis, double warmupMillisPerPoint, int handoffExchanges) {
+        /** Sizes 2^8 .. 2^20 (every 4x), 7 samples of 20 ms: about 20 s. */
+        public static Options standard() {
+            return new Options(new int[] {1 << 8, 1 << 10, 1 << 12, 1 << 14, 1 << 16, 1 << 18, 1 << 20}, 7, 20, 150, 20_000);
+        }
+
+        /** A few sizes and short samples, for tests: under a second, and noisy. */
+        public static Options quick() {
+            return new Options(new int[] {1 << 8, 1 << 12}, 3, 1, 5, 500);
+        }
+    }
+
+    /** One primitive prepared at one size for one thread: run() does one repetition. */
+    private interface Rep {
+        void run();
+    }
+
+    private static volatile long sink;
+
+    private CpuMicrobenchmarks() {}
+
+    public static CpuCalibration run(Options o, PrintStream log) {
+        Map<CpuPrimitive, double[]> ns = new EnumMap<>(CpuPrimitive.class);
+        for (CpuPrimitive p : CpuPrimitive.values()) {
+            double[] v = new double[o.sizes().length];
+            for (int i = 0; i < v.length; i++) {
+                int size = o.sizes()[i];
+                Rep[] reps = {prepare(p, size, 1), prepare(p, size, 2)};
+                double units = units(p, size);
+                timeBoth(reps, repsFor(reps, o.warmupMillisPerPoint()));
+                int r = repsFor(reps, o.sampleMillis());
+                double[] samples = new double[o.samples()];
+                for (int s = 0; s < samples.length; s++) samples[s] = timeBoth(reps, r) / (r * units);
+                v[i] = median(samples);
+                if (log != null) log.printf("  %-12s size %8d: %10.4f ns/unit%n", p.key(), size, v[i]);
+            }
+            ns.put(p, v);
+        }
+        double handoff = handoff(o.handoffExchanges() / 4);
+        double[] hs = new double[o.samples()];
+        for (int s = 0; s < hs.length; s++) hs[s] = handoff(o.handoffExchanges());
+        handoff = median(hs);
+        if (log != null) log.printf("  %-12s          : %10.1f ns/exchange%n", "handoff", handoff);
+        String machine = System.getProperty("os.arch") + " " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version");
+        return new CpuCalibration(machine, Instant.now().toString(), o.sizes(), ns, handoff);
+    }
+
+    /** Units one repetition processes: transposes, words, elements, MACs, bytes or blocks. */
+    static double units(CpuPrimitive p, int size) {
+        switch (p) {
+            case TRANSPOSE: return BitSlice.words(size);
+            case MAC: return 256.0 * size;
+            case CHANNEL_BYTE: return 8.0 * size;
+            default: return size;
+        }
+    }
+
+    private static Rep prepare(CpuPrimitive p, int size, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + size);
+        long[] a = random(rnd, size), b = random(rnd, size), c = random(rnd, size), d = random(rnd, size), e = random(rnd, size);
+        switch (p) {
+            case TRANSPOSE:
+                return () -> sink += BitSlice.slice(a, size, 64)[0];
+            case BIT_WORD:
+                return () -> {
+                    long[] r = new long[size];
+                    for (int i = 0; i < size; i++) r[i] = a[i] ^ b[i];
+                    sink += r[size - 1];
+                };
+            case AND_WORD:
+                return () -> {
+                    long[] z = new long[size];
+                    for (int i = 0; i < size; i++) z[i] = c[i] ^ (a[i] & d[i]) ^ (b[i] & e[i]) ^ (a[i] & b[i]);
+                    sink += z[size - 1];
+                };
+            case RING_OP:
+                return () -> {
+                    long[] r = new long[size];
+                    for (int i = 0; i < size; i++) r[i] = a[i] - b[i];
+                    sink += r[size - 1];
+                };
+            case RING_MULT:
+                return () -> {
+                    long[] r = new long[size];
+                    for (int i = 0; i < size; i++) r[i] = c[i] + a[i] * b[i];
+                    sink += r[size - 1];
+                };
+            case MAC: {
+                long[] left = random(rnd, 256), right = random(rnd, 16 * size);
+                return () -> sink += Ring64.matmul(left, right, 16, 16, size)[0];
+            }
+            case CHANNEL_BYTE: {
+                MemoryChannel[] pair = MemoryChannel.pair("a", "b", 60_000);
+                return () -> {
+                    pair[0].sendLongs(a);
+                    pair[0].flush();
+                    sink += pair[1].receiveLongs(size)[0];
+                };
+            }
+            case AES_BLOCK: {
+                Prg prg = new Prg(new byte[Prg.SEED_BYTES]);
+                long[] out = new long[2 * size];
+                return () -> {
+                    prg.fill(out, 0, out.length);
+                    sink += out[0];
+                };
+            }
+            default:
+                throw new IllegalStateException("no benchmark for " + p);
+        }
+    }
+
+    /** Repetitions that make one sample last about `millis`, from a timed trial. */
+    private static int repsFor(Rep[] reps, double millis) {
+        int r = 1;
+        while (true) {
+            double t = timeBoth(reps, r);
+            if (t >= millis * 1e6 / 4 || r >= 1 << 24) return Math.max(1, (int) Math.ceil(r * millis * 1e6 / Math.max(t, 1)));
+            r *= 4;
+        }
+    }
+
+    /** Both threads run `reps` repetitions from a common start; nanoseconds until both finish. */
+    private static double timeBoth(Rep[] reps, int count) {
+        CyclicBarrier start = new CyclicBarrier(2);
+        long[] end = new long[2];
+        long[] begin = new long[2];
+        Thread other = new Thread(() -> {
+            await(start);
+            begin[1] = System.nanoTime();
+            for (int i = 0; i < count; i++) reps[1].run();
+            end[1] = System.nanoTime();
+        }, "calibrate-1");
+        other.start();
+        await(start);
+        begin[0] = System.nanoTime();
+        for (int i = 0; i < count; i++) reps[0].run();
+        end[0] = System.nanoTime();
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calibrating", e);
+        }
+        return Math.max(end[0], end[1]) - Math.min(begin[0], begin[1]);
+    }
+
+    /**
+     * One exchange as the parties make it in every round: both send a word, then both receive
+     * the other's. Returns nanoseconds per exchange over `count` exchanges.
+     */
+    private static double handoff(int count) {
+        MemoryChannel[] pair = MemoryChannel.pair("party 0", "party 1", 60_000);
+        CyclicBarrier start = new CyclicBarrier(2);
+        long[] word = {1};
+        Thread other = new Thread(() -> {
+            await(start);
+            for (int i = 0; i < count; i++) {
+                pair[1].sendLongs(word);
+                pair[1].flush();
+                sink += pair[1].receiveLongs(1)[0];
+            }
+        }, "calibrate-peer");
+        other.start();
+        await(start);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            pair[0].sendLongs(word);
+            pair[0].flush();
+            sink += pair[0].receiveLongs(1)[0];
+        }
+        long t = System.nanoTime() - t0;
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calibrating", e);
+        }
+        return (double) t / count;
+    }
+
+    private static void await(CyclicBarrier b) {
+        try {
+            b.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calibrating", e);
+        } catch (BrokenBarrierException e) {
+            throw new IllegalStateException("calibration thread failed", e);
+        }
+    }
+
+    private static long[] random(SplittableRandom r, int n) {
+        long[] a = new long[n];
+        for (int i = 0; i < n; i++) a[i] = r.nextLong();
+        return a;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+}

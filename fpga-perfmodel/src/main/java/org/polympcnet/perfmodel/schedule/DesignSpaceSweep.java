@@ -1,0 +1,76 @@
+package org.polympcnet.perfmodel.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.polympcnet.perfmodel.hardware.Allocation;
+import org.polympcnet.perfmodel.hardware.Resources;
+import org.polympcnet.perfmodel.hardware.Zcu104;
+
+/**
+ * The design-space sweep: every engine allocation of a grid (how many engines of each kind, the
+ * size of each, the tile), kept only if it fits the board's resource budget, each scheduled on
+ * the workload; the fastest wins (ties: fewer DSP, then fewer LUT). The standard allocation of
+ * engines.properties is always among the candidates, so the winner is never slower than it.
+ */
+public final class DesignSpaceSweep {
+    /** Values to try; every combination is a candidate (systolic arrays are square). */
+    public record Grid(int[] linearEngines, int[] arraySides, int[] reluEngines, int[] reluLanes,
+                       int[] polyEngines, int[] polyMultipliers, int[] tiles) {
+        /** 2 x 3 x 3 x 4 x 2 x 4 x 3 = 1728 candidates. */
+        public static Grid standard() {
+            return new Grid(new int[] {1, 2}, new int[] {4, 8, 16}, new int[] {1, 2, 4}, new int[] {8, 16, 32, 64},
+                    new int[] {1, 2}, new int[] {4, 8, 16, 32}, new int[] {1024, 4096, 16384});
+        }
+
+        public List<Allocation> allocations() {
+            List<Allocation> out = new ArrayList<>();
+            for (int le : linearEngines) for (int side : arraySides) for (int re : reluEngines) for (int rl : reluLanes)
+                for (int pe : polyEngines) for (int pm : polyMultipliers) for (int t : tiles)
+                    out.add(new Allocation(le, side, side, re, rl, pe, pm, t));
+            return out;
+        }
+    }
+
+    /** One candidate: its resources, whether it fits, and its latency (NaN if it does not fit). */
+    public record Point(Allocation allocation, Resources resources, boolean feasible, double latencySeconds) {}
+
+    /** The fastest feasible candidate, the standard allocation's point, and all candidates. */
+    public record Result(Point best, Point standard, Schedule bestSchedule, List<Point> points) {}
+
+    private DesignSpaceSweep() {}
+
+    /** run: schedules the workload on one board configuration. */
+    public static Result sweep(Zcu104 base, Grid grid, Function<Zcu104, Schedule> run) {
+        List<Allocation> candidates = new ArrayList<>(grid.allocations());
+        Allocation standard = base.allocation();
+        if (!candidates.contains(standard)) candidates.add(0, standard);
+        List<Point> points = new ArrayList<>();
+        Point best = null, std = null;
+        Schedule bestSchedule = null;
+        for (Allocation a : candidates) {
+            Zcu104 board = base.withAllocation(a);
+            Resources r = board.resources();
+            if (!r.fitsIn(board.budget())) {
+                points.add(new Point(a, r, false, Double.NaN));
+                continue;
+            }
+            Schedule s = run.apply(board);
+            Point p = new Point(a, r, true, s.makespan());
+            points.add(p);
+            if (a.equals(standard)) std = p;
+            if (best == null || better(p, best)) {
+                best = p;
+                bestSchedule = s;
+            }
+        }
+        if (best == null) throw new IllegalArgumentException("no allocation of the grid fits the board's resource budget " + base.budget());
+        return new Result(best, std, bestSchedule, points);
+    }
+
+    private static boolean better(Point p, Point q) {
+        if (p.latencySeconds() != q.latencySeconds()) return p.latencySeconds() < q.latencySeconds();
+        if (p.resources().dsp() != q.resources().dsp()) return p.resources().dsp() < q.resources().dsp();
+        return p.resources().lut() < q.resources().lut();
+    }
+}

@@ -1,0 +1,62 @@
+package org.polympcnet.perfmodel.hardware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CpuCalibrationTest {
+    @Test
+    void jsonRoundTrip(@TempDir Path dir) throws Exception {
+        CpuCalibration c = TestCalibration.fixed();
+        Path f = dir.resolve("cal.json");
+        Files.writeString(f, c.toJson());
+        CpuCalibration back = CpuCalibration.read(f);
+        for (CpuPrimitive p : CpuPrimitive.values()) {
+            for (int n : new int[] {1, 300, 5000, 1 << 22}) assertEquals(c.nanos(p, n, n), back.nanos(p, n, n), 1e-9);
+        }
+        assertEquals(c.handoffNs(), back.handoffNs());
+    }
+
+    @Test
+    void interpolatedTimeNeverFallsAsSizeGrows() {
+        CpuCalibration c = TestCalibration.fixed();
+        for (CpuPrimitive p : CpuPrimitive.values()) {
+            double prev = 0;
+            for (int n = 1; n < 1 << 21; n += 1 + n / 7) {
+                double t = c.nanos(p, n, n);
+                assertTrue(t >= prev, p + " at " + n);
+                prev = t;
+            }
+        }
+        // At a measured size, exactly the measured ns per unit.
+        assertEquals(4096 * 2.0, c.nanos(CpuPrimitive.AND_WORD, 4096, 4096), 1e-9);
+    }
+
+    @Test
+    void errorsNameTheFileAndField(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("none.json");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CpuCalibration.read(missing)).getMessage().contains("none.json"));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, TestCalibration.fixed().toJson().replace("\"and_word\"", "\"nand_word\""));
+        String msg = assertThrows(IllegalArgumentException.class, () -> CpuCalibration.read(bad)).getMessage();
+        assertTrue(msg.contains("bad.json") && msg.contains("nsPerUnit.and_word"), msg);
+        Path notJson = dir.resolve("x.json");
+        Files.writeString(notJson, "{oops");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CpuCalibration.read(notJson)).getMessage().contains("not valid JSON"));
+    }
+
+    @Test
+    void quickMicrobenchmarksMeasureEveryPrimitive() {
+        long t0 = System.nanoTime();
+        CpuCalibration c = CpuMicrobenchmarks.run(CpuMicrobenchmarks.Options.quick(), null);
+        for (CpuPrimitive p : CpuPrimitive.values()) assertTrue(c.nanos(p, 1, 256) > 0, p.key());
+        assertTrue(c.handoffNs() > 0);
+        System.out.printf("quick calibration in %.2f s: and_word %.2f ns, handoff %.1f us%n", (System.nanoTime() - t0) / 1e9,
+                c.nanos(CpuPrimitive.AND_WORD, 1, 4096), c.handoffNs() / 1e3);
+    }
+}
