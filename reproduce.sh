@@ -108,10 +108,11 @@ stage_ops() {
 inputs_jmh() { sha256sum "$ROOT/benchmarks/target/benchmarks.jar"; echo "$MODE"; }
 stage_jmh() {
   local args
+  # The protocol ops (benchmarks/README.md); quick mode: two sizes, short iterations.
   if [ "$MODE" = full ]; then
-    args=(-p n=1024,16384,262144,1048576 -f 1 -wi 3 -i 5)
+    args=('org.polympcnet.benchmarks.ops' -p n=1024,16384,262144,1048576 -f 1 -wi 3 -i 5)
   else
-    args=(-p n=1024,16384,262144 -f 1 -wi 2 -i 3)
+    args=('org.polympcnet.benchmarks.ops' -p n=16384,262144 -f 1 -wi 1 -i 3 -w 1s -r 1s)
   fi
   local tmp="$RAW/.jmh-ops.csv.tmp"
   java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${args[@]}" -rf csv -rff "$tmp"
