@@ -48,7 +48,23 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new ModelFormatException(json + ": cannot read: " + e.getMessage(), e);
         }
-        Fields f = new Fields(json.toString());
+        return parse(root, json.toString(), withWeights ? dir.resolve(WEIGHTS) : null);
+    }
+
+    /**
+     * A model's architecture (no weights) from model.json bytes received from a peer: what the
+     * client of secure inference learns. source names the sender in errors.
+     */
+    public static Model fromArchitecture(byte[] modelJson, String source) {
+        try {
+            return parse(MAPPER.readTree(modelJson), source, null);
+        } catch (IOException e) {
+            throw new ModelFormatException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Model parse(JsonNode root, String json, Path weightsFile) {
+        Fields f = new Fields(json);
         String format = f.text(root, "format");
         if (!Model.FORMAT.equals(format)) throw new ModelFormatException(json + ": format is '" + format + "', want '" + Model.FORMAT + "'");
         int[] input = f.ints(root, "input");
@@ -71,7 +87,7 @@ public final class ModelFile {
         for (int i = 0; i < ls.size(); i++) layers.add(parseLayer(f, ls.get(i), "layers[" + i + "]"));
 
         Map<String, float[]> weights = null;
-        if (withWeights) weights = readWeights(dir.resolve(WEIGHTS), f.text(root, "sha256"), shapes, offsets);
+        if (weightsFile != null) weights = readWeights(weightsFile, f.text(root, "sha256"), shapes, offsets);
         Map<String, Double> metrics = new LinkedHashMap<>();
         JsonNode m = root.get("metrics");
         if (m != null && m.isObject()) m.fields().forEachRemaining(e -> { if (e.getValue().isNumber()) metrics.put(e.getKey(), e.getValue().asDouble()); });
@@ -159,43 +175,77 @@ public final class ModelFile {
     public static void write(Path dir, Model m) {
         try {
             Files.createDirectories(dir);
-            List<String> names = m.tensorNames();
-            long total = 0;
-            for (String t : names) total += 4 * Model.size(m.tensorShapes().get(t));
-            ByteBuffer bb = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
-            ObjectNode tensors = MAPPER.createObjectNode();
-            for (String t : names) {
-                ObjectNode tn = tensors.putObject(t);
-                tn.put("offset", bb.position());
-                ArrayNode sh = tn.putArray("shape");
-                for (int d : m.tensorShapes().get(t)) sh.add(d);
-                for (float v : m.tensor(t)) bb.putFloat(v);
-            }
-            byte[] weights = bb.array();
-            ObjectNode root = MAPPER.createObjectNode();
-            root.put("format", Model.FORMAT);
-            root.put("name", m.name);
-            root.put("dataset", m.dataset);
-            ArrayNode in = root.putArray("input");
-            for (int d : m.input) in.add(d);
-            root.put("classes", m.classes);
-            ObjectNode pre = root.putObject("preprocess");
-            pre.put("scale", "pixels / 255");
-            ArrayNode mean = pre.putArray("mean"), std = pre.putArray("std");
-            for (double v : m.mean) mean.add(v);
-            for (double v : m.std) std.add(v);
-            ArrayNode layers = root.putArray("layers");
-            for (Layer l : m.layers) layers.add(layerJson(l));
-            root.set("tensors", tensors);
-            root.put("sha256", sha256(weights));
-            ObjectNode metrics = root.putObject("metrics");
-            m.metrics().forEach(metrics::put);
-            metrics.put("reluCount", m.reluCount());
+            byte[] weights = weightsBytes(m);
             writeAtomically(dir.resolve(WEIGHTS), weights);
-            writeAtomically(dir.resolve(JSON), MAPPER.writeValueAsBytes(root));
+            writeAtomically(dir.resolve(JSON), MAPPER.writeValueAsBytes(toJson(m, sha256(weights))));
         } catch (IOException e) {
             throw new ModelFormatException("cannot write model to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** weights.bin of a model with weights: its tensors in order, little-endian float32. */
+    static byte[] weightsBytes(Model m) {
+        long total = 0;
+        for (String t : m.tensorNames()) total += 4 * Model.size(m.tensorShapes().get(t));
+        ByteBuffer bb = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
+        for (String t : m.tensorNames()) for (float v : m.tensor(t)) bb.putFloat(v);
+        return bb.array();
+    }
+
+    /** The sha256 that model.json states for this model's weights.bin. */
+    public static String weightsSha256(Model m) {
+        return sha256(weightsBytes(m));
+    }
+
+    /** model.json for the architecture alone, stating the given weights hash: what a server shows a client. */
+    public static byte[] architectureJson(Model m, String weightsSha256) {
+        try {
+            return MAPPER.writeValueAsBytes(toJson(m, weightsSha256));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render model " + m.name, e);
+        }
+    }
+
+    /** The hex sha256 stated in a model.json's bytes. */
+    public static String statedSha256(byte[] modelJson, String source) {
+        try {
+            return new Fields(source).text(MAPPER.readTree(modelJson), "sha256");
+        } catch (IOException e) {
+            throw new ModelFormatException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode toJson(Model m, String sha) {
+        List<String> names = m.tensorNames();
+        long offset = 0;
+        ObjectNode tensors = MAPPER.createObjectNode();
+        for (String t : names) {
+            ObjectNode tn = tensors.putObject(t);
+            tn.put("offset", offset);
+            ArrayNode sh = tn.putArray("shape");
+            for (int d : m.tensorShapes().get(t)) sh.add(d);
+            offset += 4 * Model.size(m.tensorShapes().get(t));
+        }
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", Model.FORMAT);
+        root.put("name", m.name);
+        root.put("dataset", m.dataset);
+        ArrayNode in = root.putArray("input");
+        for (int d : m.input) in.add(d);
+        root.put("classes", m.classes);
+        ObjectNode pre = root.putObject("preprocess");
+        pre.put("scale", "pixels / 255");
+        ArrayNode mean = pre.putArray("mean"), std = pre.putArray("std");
+        for (double v : m.mean) mean.add(v);
+        for (double v : m.std) std.add(v);
+        ArrayNode layers = root.putArray("layers");
+        for (Layer l : m.layers) layers.add(layerJson(l));
+        root.set("tensors", tensors);
+        root.put("sha256", sha);
+        ObjectNode metrics = root.putObject("metrics");
+        m.metrics().forEach(metrics::put);
+        metrics.put("reluCount", m.reluCount());
+        return root;
     }
 
     private static ObjectNode layerJson(Layer l) {
