@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
         description = {
             "PolyMPCNet-J: two-party secure computation for private neural-network inference.",
             "Security model: semi-honest parties; correlated randomness from a trusted dealer "
-                    + "that colludes with neither party."
+                    + "that colludes with neither party (--correlations dealer) or, with no third party, "
+                    + "from oblivious transfer between the two (--correlations ot)."
         },
         subcommands = {OpCommand.class, DealerCommand.class, PerfmodelCommand.class, CompareLatencyCommand.class,
-            CalibrateCommand.class})
+            CalibrateCommand.class, DataCommand.class})
 public final class Polympc implements Runnable {
     @Spec
     CommandSpec spec;
