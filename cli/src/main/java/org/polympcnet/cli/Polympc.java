@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
                     + "that colludes with neither party (--correlations dealer) or, with no third party, "
                     + "from oblivious transfer between the two (--correlations ot)."
         },
-        subcommands = {OpCommand.class, DealerCommand.class, PerfmodelCommand.class, CompareLatencyCommand.class,
-            CalibrateCommand.class, DataCommand.class})
+        subcommands = {OpCommand.class, DealerCommand.class, InferCommand.class, PerfmodelCommand.class,
+            CompareLatencyCommand.class, CalibrateCommand.class, DataCommand.class})
 public final class Polympc implements Runnable {
     @Spec
     CommandSpec spec;

@@ -85,9 +85,18 @@ public final class InferenceHandshake {
         return null;
     }
 
-    /** A layer's public description; records compare arrays by reference, so coefficients are spelled out. */
+    /** A layer's public description, short and comparable (records compare arrays by reference). */
     private static String describe(Layer l) {
-        if (l instanceof Layer.Act a && a.coeffs() != null) return l.name() + ":act:" + a.kind() + Arrays.toString(a.coeffs());
-        return l.toString();
+        String in = l.inputs().isEmpty() ? "" : " <- " + String.join(", ", l.inputs());
+        if (l instanceof Layer.Conv2d c) {
+            return c.name() + ": conv2d " + c.in() + "->" + c.out() + " k" + c.kernel() + " s" + c.stride() + " p" + c.pad() + in;
+        } else if (l instanceof Layer.Linear f) {
+            return f.name() + ": linear " + f.in() + "->" + f.out() + in;
+        } else if (l instanceof Layer.Act a) {
+            return a.name() + ": act " + a.kind() + (a.coeffs() == null ? "" : " " + Arrays.toString(a.coeffs())) + in;
+        } else if (l instanceof Layer.Pool p) {
+            return p.name() + ": pool " + p.kind() + " k" + p.kernel() + " s" + p.stride() + in;
+        }
+        return l.name() + ": " + l.type() + in;
     }
 }
