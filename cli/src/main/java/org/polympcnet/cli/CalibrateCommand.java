@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
             "Calibrates the cpu hardware profile of the performance model on this machine: microbenchmarks of the "
                     + "protocols' primitives, each alone at sizes 2^8..2^20 with two threads at once (as the two parties "
                     + "run), and the hand-off of one exchange between two party threads. No op is timed, so the model's "
-                    + "op latencies are predictions. About 20 s; run it on an otherwise idle machine.",
+                    + "op latencies are predictions. Samples in which a thread waited for a CPU (another busy process) are "
+                    + "taken again. About 30 s on an idle machine; run it with the JVM options of the runs it should "
+                    + "predict, e.g. POLYMPC_JAVA_OPTS='-Xms4g -Xmx4g -XX:+AlwaysPreTouch' (a pre-touched heap: fresh arrays "
+                    + "then pay no page faults).",
             "Writes FILE.json for 'polympc perfmodel --hw cpu --calibration FILE.json'."
         },
         footer = {"", "Example:", "  polympc calibrate --out results/raw/cpu-calibration.json", ""})

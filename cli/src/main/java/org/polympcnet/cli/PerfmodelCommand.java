@@ -18,6 +18,7 @@ import org.polympcnet.perfmodel.hardware.EngineParameters;
 import org.polympcnet.perfmodel.hardware.HardwareProfile;
 import org.polympcnet.perfmodel.hardware.Allocation;
 import org.polympcnet.perfmodel.hardware.Zcu104;
+import org.polympcnet.perfmodel.latency.LatencyTable;
 import org.polympcnet.perfmodel.schedule.CryptoScheduler;
 import org.polympcnet.perfmodel.schedule.DesignSpaceSweep;
 import org.polympcnet.perfmodel.schedule.GanttChart;
@@ -62,6 +63,7 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "Examples:",
             "  polympc perfmodel --model models/mnist-cnn --hw zcu104 --net lan --out pm.csv --gantt pm.png",
+            "  polympc perfmodel --model models/mnist-cnn --hw zcu104 --net lan --sweep --out pm.csv --table latency.csv",
             "  polympc calibrate --out cal.json",
             "  polympc perfmodel --op relu --n 4096 --hw cpu --calibration cal.json --out relu.csv",
             ""
@@ -118,17 +120,23 @@ final class PerfmodelCommand implements Callable<Integer> {
     @Option(names = "--gantt", paramLabel = "FILE.png", description = "Gantt chart of the schedule (PNG).")
     Path gantt;
 
+    @Option(names = "--table", paramLabel = "FILE.csv",
+            description = "With --model: the trainer's latency table, each activation as relu and poly and each pool as max and avg (ms).")
+    Path table;
+
     @Override
     public Integer call() {
         validate();
         PrintWriter err = spec.commandLine().getErr();
-        try (AtomicOutput csv = AtomicOutput.begin(out); AtomicOutput sweepCsv = sweepOut == null ? null : AtomicOutput.begin(sweepOut)) {
+        try (AtomicOutput csv = AtomicOutput.begin(out); AtomicOutput sweepCsv = sweepOut == null ? null : AtomicOutput.begin(sweepOut);
+             AtomicOutput tableCsv = table == null ? null : AtomicOutput.begin(table)) {
             if (gantt != null) BinaryOutput.check(gantt);
             Map<String, String> config = new LinkedHashMap<>();
             Workload work;
             OpCost single = null;
+            Model m = null;
             if (modelDir != null) {
-                Model m = loadModel();
+                m = loadModel();
                 config.put("model", m.name);
                 work = Workload.ofModel(new LayerCosts(m, batch, truncation, fracBits));
             } else {
@@ -166,6 +174,10 @@ final class PerfmodelCommand implements Callable<Integer> {
             Schedule s = new CryptoScheduler(profile, net).schedule(work);
             List<TidyRow> rows = single == null ? PerfmodelRows.layers(config, s) : PerfmodelRows.op(config, s, single);
             csv.writer().write(TidyRow.toCsv(rows));
+            if (tableCsv != null) {
+                LatencyTable t = LatencyTable.forModel(m, profile, net, batch, truncation, fracBits);
+                tableCsv.writer().write(TidyRow.toCsv(PerfmodelRows.table(config, t)));
+            }
             if (gantt != null) {
                 String title = (single == null ? config.get("model") : op.cliName() + " n=" + n) + " on " + hw + " over " + net.name()
                         + String.format(Locale.ROOT, ": %.4f ms", s.makespan() * 1e3);
@@ -173,6 +185,7 @@ final class PerfmodelCommand implements Callable<Integer> {
             }
             csv.commit();
             if (sweepCsv != null) sweepCsv.commit();
+            if (tableCsv != null) tableCsv.commit();
             spec.commandLine().getOut().printf(Locale.ROOT, "perfmodel: %s on %s over %s: %.4f ms online, %d bytes per party, %d rounds; wrote %s%n",
                     single == null ? config.get("model") : op.cliName() + " n=" + n, profile.describe(), net.name(),
                     s.makespan() * 1e3, s.onlineBytes(), s.rounds(), out);
@@ -200,6 +213,7 @@ final class PerfmodelCommand implements Callable<Integer> {
             if (sweep) throw usage("--sweep is for --hw zcu104, not cpu");
         }
         if (sweepOut != null && !sweep) throw usage("--sweep-out needs --sweep");
+        if (table != null && modelDir == null) throw usage("--table is for --model, not --op");
         if (clockMhz != null && !(clockMhz > 0 && clockMhz < 10_000)) throw usage("--clock-mhz must be a positive clock in MHz, got " + clockMhz);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.polympcnet.perfmodel.cost.OpCost;
 import org.polympcnet.perfmodel.hardware.Allocation;
+import org.polympcnet.perfmodel.latency.LatencyTable;
 import org.polympcnet.perfmodel.schedule.DesignSpaceSweep;
 import org.polympcnet.perfmodel.schedule.LayerTiming;
 import org.polympcnet.perfmodel.schedule.Schedule;
@@ -76,6 +77,22 @@ final class PerfmodelRows {
             rows.add(new TidyRow("perfmodel-sweep", c, "dsp", p.resources().dsp(), "slices"));
             rows.add(new TidyRow("perfmodel-sweep", c, "lut", p.resources().lut(), "luts"));
             rows.add(new TidyRow("perfmodel-sweep", c, "onchip_memory", p.resources().memoryBits(), "bits"));
+        }
+        return rows;
+    }
+
+    /** The latency table: per activation its relu and poly latency, per pool its max and avg (choice as a config field). */
+    static List<TidyRow> table(Map<String, String> base, LatencyTable t) {
+        List<TidyRow> rows = new ArrayList<>();
+        for (LatencyTable.Entry e : t.entries().values()) {
+            for (Map.Entry<String, Double> choice : e.seconds().entrySet()) {
+                Map<String, String> c = new LinkedHashMap<>(base);
+                c.put("layer", e.layer());
+                c.put("type", e.type());
+                c.put("choice", choice.getKey());
+                rows.add(new TidyRow("latency-table", c, "latency", ms(choice.getValue()), "ms"));
+                rows.add(new TidyRow("latency-table", c, "elements", e.elements(), "count"));
+            }
         }
         return rows;
     }

@@ -90,6 +90,20 @@ class PerfmodelCommandTest {
     }
 
     @Test
+    void latencyTableForTheTrainer() throws Exception {
+        Path model = writeModel(dir), out = dir.resolve("pm.csv"), table = dir.resolve("table.csv");
+        Cli.Run r = Cli.run("perfmodel", "--model", model.toString(), "--hw", "zcu104", "--net", "lan", "--out", out.toString(),
+                "--table", table.toString());
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Double> ms = new LinkedHashMap<>();
+        for (TidyRow row : TidyRow.read(table)) {
+            if (row.metric().equals("latency")) ms.put(row.configMap().get("layer") + ":" + row.configMap().get("choice"), Double.parseDouble(row.value()));
+        }
+        assertEquals(List.of("r1:relu", "r1:poly", "p1:max", "p1:avg", "q1:relu", "q1:poly"), new ArrayList<>(ms.keySet()));
+        assertTrue(ms.get("r1:poly") < ms.get("r1:relu") && ms.get("p1:avg") < ms.get("p1:max"), ms.toString());
+    }
+
+    @Test
     void singleOpOnTheCpuWithAQuickCalibration() throws Exception {
         Path cal = dir.resolve("cal.json"), out = dir.resolve("relu.csv");
         Cli.Run c = Cli.run("calibrate", "--quick", "--out", cal.toString());

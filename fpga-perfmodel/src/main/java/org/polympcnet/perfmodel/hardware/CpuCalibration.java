@@ -64,7 +64,7 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
         o.put("machine", machine);
         o.put("date", date);
         o.put("note", "ns per unit of each primitive at each size, two threads at once (the two parties); "
-                + "handoffNs: one exchange between two party threads (both send, both receive)");
+                + "handoffNs: one exchange between two party threads (each works, sends, receives), beyond the work");
         ArrayNode s = o.putArray("sizes");
         for (int z : sizes) s.add(z);
         ObjectNode units = o.putObject("units");

@@ -22,19 +22,20 @@ import org.polympcnet.protocols.ring.Ring64;
  *
  * <p>Method: a warm-up pass over every primitive and size (so the loops are compiled), then for
  * each point the median of several samples, each sample repeating the primitive until it lasts
- * the target time.
+ * the target time. A sample in which a thread waited for a CPU ({@link RunQueueDelay}: another
+ * process was busy) is taken again, a few times at most.
  */
 public final class CpuMicrobenchmarks {
     /** How long and at which sizes to measure. */
     public record Options(int[] sizes, int samples, double sampleMillis, double warmupMillisPerPoint, int handoffExchanges) {
         /** Sizes 2^8 .. 2^20 (every 4x), 7 samples of 20 ms: about 20 s. */
         public static Options standard() {
-            return new Options(new int[] {1 << 8, 1 << 10, 1 << 12, 1 << 14, 1 << 16, 1 << 18, 1 << 20}, 7, 20, 150, 20_000);
+            return new Options(new int[] {1 << 8, 1 << 10, 1 << 12, 1 << 14, 1 << 16, 1 << 18, 1 << 20}, 7, 20, 150, 1_000);
         }
 
         /** A few sizes and short samples, for tests: under a second, and noisy. */
         public static Options quick() {
-            return new Options(new int[] {1 << 8, 1 << 12}, 3, 1, 5, 500);
+            return new Options(new int[] {1 << 8, 1 << 12}, 3, 1, 5, 50);
         }
     }
 
@@ -48,30 +49,55 @@ public final class CpuMicrobenchmarks {
     private CpuMicrobenchmarks() {}
 
     public static CpuCalibration run(Options o, PrintStream log) {
-        Map<CpuPrimitive, double[]> ns = new EnumMap<>(CpuPrimitive.class);
-        for (CpuPrimitive p : CpuPrimitive.values()) {
-            double[] v = new double[o.sizes().length];
-            for (int i = 0; i < v.length; i++) {
-                int size = o.sizes()[i];
-                Rep[] reps = {prepare(p, size, 1), prepare(p, size, 2)};
-                double units = units(p, size);
-                timeBoth(reps, repsFor(reps, o.warmupMillisPerPoint()));
-                int r = repsFor(reps, o.sampleMillis());
-                double[] samples = new double[o.samples()];
-                for (int s = 0; s < samples.length; s++) samples[s] = timeBoth(reps, r) / (r * units);
-                v[i] = median(samples);
-                if (log != null) log.printf("  %-12s size %8d: %10.4f ns/unit%n", p.key(), size, v[i]);
+        contended = 0;
+        unclean = 0;
+        CpuPrimitive[] prims = CpuPrimitive.values();
+        int[] sizes = o.sizes();
+        int[][] reps = new int[prims.length][sizes.length];
+        double[][][] samples = new double[prims.length][sizes.length][o.samples()];
+        // Warm-up pass (the JIT compiles every loop) that also sizes each point's samples.
+        for (int p = 0; p < prims.length; p++) {
+            for (int i = 0; i < sizes.length; i++) {
+                Rep[] r = {prepare(prims[p], sizes[i], 1), prepare(prims[p], sizes[i], 2)};
+                timeBoth(r, repsFor(r, o.warmupMillisPerPoint()));
+                reps[p][i] = repsFor(r, o.sampleMillis());
             }
-            ns.put(p, v);
         }
-        double handoff = handoff(o.handoffExchanges() / 4);
+        // Sample passes over every point in turn, so that a burst of other load spoils one sample of
+        // many points rather than every sample of one.
+        for (int pass = 0; pass < o.samples(); pass++) {
+            for (int p = 0; p < prims.length; p++) {
+                for (int i = 0; i < sizes.length; i++) {
+                    Rep[] r = {prepare(prims[p], sizes[i], 1), prepare(prims[p], sizes[i], 2)};
+                    int count = reps[p][i];
+                    timeBoth(r, 1);
+                    samples[p][i][pass] = cleanSample(() -> timeBoth(r, count), 0.05) / (count * units(prims[p], sizes[i]));
+                }
+            }
+        }
+        Map<CpuPrimitive, double[]> ns = new EnumMap<>(CpuPrimitive.class);
+        for (int p = 0; p < prims.length; p++) {
+            double[] v = new double[sizes.length];
+            for (int i = 0; i < sizes.length; i++) {
+                v[i] = median(samples[p][i]);
+                if (log != null) log.printf("  %-12s size %8d: %10.4f ns/unit%n", prims[p].key(), sizes[i], v[i]);
+            }
+            ns.put(prims[p], v);
+        }
+        handoff(o.handoffExchanges() / 4);
         double[] hs = new double[o.samples()];
-        for (int s = 0; s < hs.length; s++) hs[s] = handoff(o.handoffExchanges());
-        handoff = median(hs);
+        for (int s = 0; s < hs.length; s++) hs[s] = cleanSample(() -> handoff(o.handoffExchanges()), 0.25) / o.handoffExchanges();
+        double handoff = Math.max(1, median(hs));
         if (log != null) log.printf("  %-12s          : %10.1f ns/exchange%n", "handoff", handoff);
+        if (contended > 0 && log != null) {
+            log.printf("  note: %d sample(s) taken again because a thread waited for a CPU (another process was busy)%n", contended);
+        }
+        if (unclean > 0 && log != null) {
+            log.printf("  WARNING: %d sample(s) never ran undisturbed; the machine was busy: calibrate again when it is idle%n", unclean);
+        }
         String machine = System.getProperty("os.arch") + " " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version");
-        return new CpuCalibration(machine, Instant.now().toString(), o.sizes(), ns, handoff);
+        return new CpuCalibration(machine, Instant.now().toString(), sizes, ns, handoff);
     }
 
     /** Units one repetition processes: transposes, words, elements, MACs, bytes or blocks. */
@@ -143,69 +169,118 @@ public final class CpuMicrobenchmarks {
     private static int repsFor(Rep[] reps, double millis) {
         int r = 1;
         while (true) {
-            double t = timeBoth(reps, r);
+            double t = timeBothNanos(reps, r);
             if (t >= millis * 1e6 / 4 || r >= 1 << 24) return Math.max(1, (int) Math.ceil(r * millis * 1e6 / Math.max(t, 1)));
             r *= 4;
         }
     }
 
+    /** A timing: nanoseconds, and the longest wait for a CPU of the threads involved. */
+    private record Timing(double nanos, long runQueueNanos) {}
+
+    /** Samples taken again (their threads waited for a CPU), and samples that never ran undisturbed. */
+    private static int contended, unclean;
+
+    /**
+     * One sample whose threads did not wait for a CPU beyond the tolerance, trying a few times; if
+     * none is clean, the fastest of the tries (the least disturbed).
+     */
+    private static double cleanSample(java.util.function.Supplier<Timing> sample, double fraction) {
+        double fastest = Double.POSITIVE_INFINITY;
+        for (int tries = 0; tries < 10; tries++) {
+            Timing t = sample.get();
+            if (t.runQueueNanos() <= RunQueueDelay.tolerated((long) t.nanos(), fraction)) return t.nanos();
+            contended++;
+            fastest = Math.min(fastest, t.nanos());
+        }
+        unclean++;
+        return fastest;
+    }
+
+    private static double timeBothNanos(Rep[] reps, int count) {
+        return timeBoth(reps, count).nanos();
+    }
+
     /** Both threads run `reps` repetitions from a common start; nanoseconds until both finish. */
-    private static double timeBoth(Rep[] reps, int count) {
+    private static Timing timeBoth(Rep[] reps, int count) {
         CyclicBarrier start = new CyclicBarrier(2);
-        long[] end = new long[2];
-        long[] begin = new long[2];
+        long[] end = new long[2], begin = new long[2], delay = new long[2];
         Thread other = new Thread(() -> {
             await(start);
+            long d0 = RunQueueDelay.nanos();
             begin[1] = System.nanoTime();
             for (int i = 0; i < count; i++) reps[1].run();
             end[1] = System.nanoTime();
+            delay[1] = RunQueueDelay.nanos() - d0;
         }, "calibrate-1");
         other.start();
         await(start);
+        long d0 = RunQueueDelay.nanos();
         begin[0] = System.nanoTime();
         for (int i = 0; i < count; i++) reps[0].run();
         end[0] = System.nanoTime();
+        delay[0] = RunQueueDelay.nanos() - d0;
         try {
             other.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calibrating", e);
         }
-        return Math.max(end[0], end[1]) - Math.min(begin[0], begin[1]);
+        return new Timing(Math.max(end[0], end[1]) - Math.min(begin[0], begin[1]), Math.max(delay[0], delay[1]));
     }
 
     /**
-     * One exchange as the parties make it in every round: both send a word, then both receive
-     * the other's. Returns nanoseconds per exchange over `count` exchanges.
+     * Work each thread does before every exchange: a party computes between its rounds, the other
+     * party's message usually finds it waiting (parked, its core idle), and waking it is the cost.
+     * Thread 0 works {@code HANDOFF_WORK_NANOS}, thread 1 half that, as the parties' shares differ.
      */
-    private static double handoff(int count) {
+    static final long HANDOFF_WORK_NANOS = 20_000;
+
+    /**
+     * Exchanges as the parties make them in every round: each works, sends a word, then receives
+     * the other's. Returns the time of `count` exchanges beyond thread 0's work (and the threads'
+     * waits for a CPU).
+     */
+    private static Timing handoff(int count) {
         MemoryChannel[] pair = MemoryChannel.pair("party 0", "party 1", 60_000);
         CyclicBarrier start = new CyclicBarrier(2);
         long[] word = {1};
+        long[] delay = new long[2];
         Thread other = new Thread(() -> {
             await(start);
+            long d0 = RunQueueDelay.nanos();
             for (int i = 0; i < count; i++) {
+                busy(HANDOFF_WORK_NANOS / 2);
                 pair[1].sendLongs(word);
                 pair[1].flush();
                 sink += pair[1].receiveLongs(1)[0];
             }
+            delay[1] = RunQueueDelay.nanos() - d0;
         }, "calibrate-peer");
         other.start();
         await(start);
+        long d0 = RunQueueDelay.nanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
+            busy(HANDOFF_WORK_NANOS);
             pair[0].sendLongs(word);
             pair[0].flush();
             sink += pair[0].receiveLongs(1)[0];
         }
         long t = System.nanoTime() - t0;
+        delay[0] = RunQueueDelay.nanos() - d0;
         try {
             other.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calibrating", e);
         }
-        return (double) t / count;
+        return new Timing(t - (double) count * HANDOFF_WORK_NANOS, Math.max(delay[0], delay[1]));
+    }
+
+    private static void busy(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) sink++;
     }
 
     private static void await(CyclicBarrier b) {

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.polympcnet.perfmodel.cost.NamedOp;
+import org.polympcnet.perfmodel.hardware.RunQueueDelay;
 import org.polympcnet.protocols.net.Phase;
 import org.polympcnet.protocols.ops.MatMul;
 import org.polympcnet.protocols.ops.Mult;
@@ -32,10 +33,14 @@ import org.polympcnet.protocols.session.Transport;
  * parties run for real in memory; each run prepares the op (offline, untimed), meets at a
  * barrier, and times apply at each party; a run's online time is the slower party's, as
  * {@code polympc op} reports it. Writes one tidy row per run under polympc op's config keys and
- * metric (online_time, ms), so that {@code polympc compare-latency} takes the median:
+ * metric (online_time, ms), so that {@code polympc compare-latency} takes the median. Runs in
+ * which a party thread waited for a CPU (another process was busy; {@link RunQueueDelay}) are
+ * discarded and taken again. Run it in a JVM like the calibration's (heap pre-touched, so that
+ * fresh arrays do not pay page faults; see the module README):
  *
  * <pre>
  * mvn -pl fpga-perfmodel -am test -Dtest=OnlineLatencyMeasurementTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dperfmodel.argLine="-Xms4g -Xmx4g -XX:+AlwaysPreTouch" \
  *     -Dperfmodel.measure=$PWD/measured.csv [-Dperfmodel.runs=9] [-Dperfmodel.ops=relu,poly,square,mult,matmul]
  * </pre>
  *
@@ -56,25 +61,39 @@ class OnlineLatencyMeasurementTest {
         LocalSession session = new LocalSession(FixedPoint.standard(), Truncation.Mode.LOCAL, Transport.MEMORY, 60_000);
         for (String op : ops) {
             int[] sizes = op.equals("matmul") ? MATMUL_SIDES : SIZES;
-            double[][] ms = new double[sizes.length][runs];
-            // Warm-up rounds over every size first (the JIT compiles the op's loops), then the measured
-            // rounds, each over every size in turn, so that a burst of other load spreads over all sizes.
-            for (int r = -warmup; r < runs; r++) {
+            List<List<Double>> ms = new ArrayList<>();
+            int[] discarded = new int[sizes.length];
+            for (int i = 0; i < sizes.length; i++) ms.add(new ArrayList<>());
+            // Warm-up rounds over every size first (the JIT compiles the op's loops), then measured
+            // rounds, each over every size still short of clean runs, so that a burst of other load
+            // spreads over all sizes. A run in which a party thread waited for a CPU is discarded.
+            for (int r = -warmup; r < 6 * runs; r++) {
+                boolean done = true;
                 for (int i = 0; i < sizes.length; i++) {
+                    if (r >= 0 && ms.get(i).size() >= runs) continue;
+                    done = false;
                     int n = sizes[i], inputs = op.equals("matmul") ? n * n : n;
                     Function<Party, UnaryOperator<long[]>> prepare = prepare(op, n);
-                    LocalSession.Result<Long> res = session.run(new SessionParams().put("measure", op),
+                    LocalSession.Result<long[]> res = session.run(new SessionParams().put("measure", op),
                             p -> time(p, prepare, inputs), p -> time(p, prepare, inputs));
-                    if (r >= 0) ms[i][r] = Math.max(res.party0(), res.party1()) / 1e6;
+                    long nanos = Math.max(res.party0()[0], res.party1()[0]), delay = Math.max(res.party0()[1], res.party1()[1]);
+                    if (r < 0) continue;
+                    if (delay <= RunQueueDelay.tolerated(nanos, 0.05)) ms.get(i).add(nanos / 1e6);
+                    else discarded[i]++;
                 }
+                if (done && r >= 0) break;
             }
             for (int i = 0; i < sizes.length; i++) {
                 String config = "op=" + op + ";n=" + sizes[i] + ";transport=memory;truncation=local;fracBits=16;correlations=dealer;protocol="
                         + NamedOp.parse(op).protocol();
-                for (double v : ms[i]) rows.add(String.format(Locale.ROOT, "op-warm,%s,online_time,%.6f,ms", config, v));
-                double[] s = ms[i].clone();
-                Arrays.sort(s);
-                System.out.printf(Locale.ROOT, "%-7s n=%-7d median %9.3f ms (min %.3f, max %.3f)%n", op, sizes[i], s[runs / 2], s[0], s[runs - 1]);
+                for (double v : ms.get(i)) rows.add(String.format(Locale.ROOT, "op-warm,%s,online_time,%.6f,ms", config, v));
+                double[] s = ms.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                if (s.length == 0) {
+                    System.out.printf(Locale.ROOT, "%-7s n=%-7d no clean run (%d discarded)%n", op, sizes[i], discarded[i]);
+                    continue;
+                }
+                System.out.printf(Locale.ROOT, "%-7s n=%-7d median %9.3f ms (min %.3f, max %.3f; %d runs, %d discarded as contended)%n",
+                        op, sizes[i], s[s.length / 2], s[0], s[s.length - 1], s.length, discarded[i]);
             }
         }
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".measured.", ".tmp");
@@ -99,8 +118,11 @@ class OnlineLatencyMeasurementTest {
         }
     }
 
-    /** One party: prepare (offline), barrier, then the timed online phase; returns its nanoseconds. */
-    private static long time(Party p, Function<Party, UnaryOperator<long[]>> prepare, int inputs) {
+    /**
+     * One party: prepare (offline), barrier, then the timed online phase; returns its nanoseconds
+     * and how long it waited, runnable, for a CPU meanwhile.
+     */
+    private static long[] time(Party p, Function<Party, UnaryOperator<long[]>> prepare, int inputs) {
         UnaryOperator<long[]> op = prepare.apply(p);
         long[] x = new long[inputs];
         if (p.id == 0) for (int i = 0; i < inputs; i++) x[i] = ((i * 7919L) % 4001 - 2000) << 10;
@@ -109,8 +131,10 @@ class OnlineLatencyMeasurementTest {
         p.peer.flush();
         p.peer.receiveLongs(1);
         p.peer.setPhase(Phase.ONLINE);
+        long d0 = RunQueueDelay.nanos();
         long t0 = System.nanoTime();
         op.apply(x);
-        return System.nanoTime() - t0;
+        long t = System.nanoTime() - t0;
+        return new long[] {t, RunQueueDelay.nanos() - d0};
     }
 }
