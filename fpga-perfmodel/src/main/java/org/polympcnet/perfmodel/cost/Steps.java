@@ -21,7 +21,7 @@ final class Steps {
 
     Steps on(EngineKind e) {
         if (e != engine) {
-            close(false, 0);
+            close();
             engine = e;
         }
         return this;
@@ -46,12 +46,13 @@ final class Steps {
     }
 
     List<Step> build() {
-        close(false, 0);
+        close();
         return steps;
     }
 
-    private void close(boolean flight, long bytes) {
-        if (!work.isNone() || flight) steps.add(new Step(engine, work, flight, bytes, shape, elements));
+    /** Ends the current step without a flight, if it has work. */
+    private void close() {
+        if (!work.isNone()) steps.add(new Step(engine, work, false, 0, shape, elements));
         work = Work.NONE;
         shape = null;
     }

@@ -19,7 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * A schedule as a Gantt chart (XChart): one row per unit (engines, the cpu, the link), one bar
  * per task (touching bars of one layer on one unit merged), coloured by layer, time in
- * milliseconds; bars are thick line segments, and the legend names each layer once.
+ * milliseconds, and a row "in flight" for the round-trip times during which flights travel;
+ * bars are thick line segments, and the legend names each layer once.
  */
 public final class GanttChart {
     private static final Color[] PALETTE = {
@@ -30,8 +31,13 @@ public final class GanttChart {
 
     private GanttChart() {}
 
+    /** The row that shows flights in transit (their round-trip time), when the link has one. */
+    static final String IN_FLIGHT = "in flight";
+
     public static XYChart chart(Schedule s, String title) {
-        List<String> units = s.units();
+        List<String> units = new ArrayList<>(s.units());
+        boolean rtt = s.slots().stream().anyMatch(x -> x.task().latencySeconds() > 0);
+        if (rtt) units.add(IN_FLIGHT);
         int height = Math.max(300, 120 + 40 * units.size());
         XYChart chart = new XYChartBuilder().width(1200).height(height).title(title)
                 .xAxisTitle("time (ms)").yAxisTitle("unit").build();
@@ -49,9 +55,13 @@ public final class GanttChart {
         // Bars per layer and unit, touching ones merged (tiles back to back on one engine draw as one bar).
         Map<String, Map<Integer, List<double[]>>> byLayer = new LinkedHashMap<>();
         for (Slot slot : s.slots()) {
-            if (slot.end() <= slot.start()) continue; // zero-length tasks (free flights) draw nothing
-            byLayer.computeIfAbsent(slot.task().layer(), k -> new TreeMap<>())
-                    .computeIfAbsent(units.indexOf(slot.unit()), k -> new ArrayList<>()).add(new double[] {slot.start(), slot.end()});
+            Map<Integer, List<double[]>> rows = byLayer.computeIfAbsent(slot.task().layer(), k -> new TreeMap<>());
+            if (slot.end() > slot.start()) { // zero-length tasks (free flights) draw nothing
+                rows.computeIfAbsent(units.indexOf(slot.unit()), k -> new ArrayList<>()).add(new double[] {slot.start(), slot.end()});
+            }
+            if (slot.task().latencySeconds() > 0) {
+                rows.computeIfAbsent(units.indexOf(IN_FLIGHT), k -> new ArrayList<>()).add(new double[] {slot.end(), slot.ready()});
+            }
         }
         int colour = 0, id = 0;
         for (Map.Entry<String, Map<Integer, List<double[]>>> layer : byLayer.entrySet()) {
