@@ -12,11 +12,8 @@ import java.util.function.IntFunction;
 import org.polympcnet.perfmodel.cost.LayerCosts;
 import org.polympcnet.perfmodel.cost.NamedOp;
 import org.polympcnet.perfmodel.cost.OpCost;
-import org.polympcnet.perfmodel.hardware.CpuCalibration;
-import org.polympcnet.perfmodel.hardware.CpuProfile;
-import org.polympcnet.perfmodel.hardware.EngineParameters;
 import org.polympcnet.perfmodel.hardware.HardwareProfile;
-import org.polympcnet.perfmodel.hardware.Allocation;
+import org.polympcnet.perfmodel.hardware.HardwareProfiles;
 import org.polympcnet.perfmodel.hardware.Zcu104;
 import org.polympcnet.perfmodel.latency.LatencyTable;
 import org.polympcnet.perfmodel.schedule.CryptoScheduler;
@@ -218,10 +215,7 @@ final class PerfmodelCommand implements Callable<Integer> {
     }
 
     private HardwareProfile hardware() {
-        if (hw.equals("cpu")) return new CpuProfile(CpuCalibration.read(calibration));
-        EngineParameters p = engines == null ? EngineParameters.standard() : EngineParameters.load(engines);
-        if (clockMhz != null) p = p.withClockMhz(clockMhz);
-        return new Zcu104(p, Allocation.standard(p));
+        return HardwareProfiles.of(hw, calibration, engines, clockMhz);
     }
 
     private Model loadModel() {
