@@ -9,8 +9,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Traffic of an offline benchmark (the timed method prepares an op): bytes on party 0's and
- * party 1's dealer link, both directions, per element. Snapshots are taken in an untimed setup
+ * Traffic of an offline benchmark (the timed method prepares an op): party 0's and party 1's
+ * OFFLINE bytes, both directions, per element: on its dealer link, or with OT correlations on
+ * the parties' own link (then both rows are equal). Snapshots are taken in an untimed setup
  * and teardown around each invocation. The summary score is the exact value (see
  * {@link PerElementCounters}).
  */

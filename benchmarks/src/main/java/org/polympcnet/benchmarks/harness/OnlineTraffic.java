@@ -15,10 +15,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code onlineBytesPerElem}: bytes one party sent to the other during the timed op, per
  *       element (the larger of the two parties; the protocols here are symmetric);
  *   <li>{@code onlineRounds}: message flights of the op (the larger of the two parties);
- *   <li>{@code offlineBytesPerElemP0}, {@code ...P1}: bytes on party 0's (party 1's) dealer link,
- *       both directions, while the op was prepared, per element. Party 0's correlations come from
- *       a seed, so it carries requests only; party 1 receives the corrections.
+ *   <li>{@code offlineBytesPerElemP0}, {@code ...P1}: party 0's (party 1's) OFFLINE traffic, both
+ *       directions, while the op was prepared, per element. With the dealer, its dealer link:
+ *       party 0's correlations come from a seed, so it carries requests only; party 1 receives
+ *       the corrections. With OT, the one link between the parties, so both rows are equal.
  * </ul>
+ * For an op whose parties send different amounts, add {@link PartyOnlineTraffic}.
  * The summary score is the exact value (see {@link PerElementCounters}); per-iteration lines show
  * 1 / (measurement iterations x forks) of it.
  */

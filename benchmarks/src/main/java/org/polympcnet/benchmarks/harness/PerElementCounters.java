@@ -9,17 +9,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * the summary score, and the JMH CSV, is then exactly the per-element value. The per-iteration
  * lines JMH prints show that fraction of it.
  */
-final class PerElementCounters {
+public final class PerElementCounters {
     private PerElementCounters() {}
 
     /** The share of the final score one iteration carries. */
-    static double iterationShare(BenchmarkParams params) {
+    public static double iterationShare(BenchmarkParams params) {
         int iterations = Math.max(1, params.getMeasurement().getCount());
         int forks = Math.max(1, params.getForks()); // -f 0 runs in this JVM: one "fork"
         return 1.0 / ((double) iterations * forks);
     }
 
-    static double perElement(long total, long elements, double share) {
+    public static double perElement(long total, long elements, double share) {
         return (double) total / elements * share;
     }
 }

@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.polympcnet.protocols.correlation.CorrelationSource;
 import org.polympcnet.protocols.correlation.dealer.DealerClient;
 import org.polympcnet.protocols.correlation.dealer.InProcessDealer;
+import org.polympcnet.protocols.correlation.ot.OtCorrelations;
 import org.polympcnet.protocols.net.Channel;
 import org.polympcnet.protocols.net.CommStats;
 import org.polympcnet.protocols.net.MemoryChannel;
@@ -21,9 +23,12 @@ import org.polympcnet.protocols.session.SessionParams;
 /**
  * A two-party session that stays up across many runs: party 0 and party 1 each live on their
  * own long-lived thread, linked by in-memory channels, with the trusted dealer on a third
- * thread. It is {@link org.polympcnet.protocols.session.LocalSession} kept open, so a benchmark
- * can prepare an op (offline: both parties fetch correlations from the dealer) in one call and
- * apply it (online: the parties talk to each other) in the next, and time only the second.
+ * thread, or with no dealer at all when the correlations come from OT ({@link Correlations}).
+ * It is {@link org.polympcnet.protocols.session.LocalSession} kept open, so a benchmark can
+ * prepare an op (offline: both parties fetch correlations from the dealer, or make them by OT)
+ * in one call and apply it (online: the parties talk to each other) in the next, and time only
+ * the second. With OT, the base OTs (2 x 128 Chou-Orlandi OTs, one IKNP instance each way) run
+ * once, when the fixture starts, and are counted in {@link #setupTraffic()} only.
  *
  * <p>{@link #run} hands each party its task and waits for both; the two tasks run concurrently,
  * as two processes would. The only cost besides the parties' own work is waking the two party
@@ -31,18 +36,20 @@ import org.polympcnet.protocols.session.SessionParams;
  * party fails, every link is closed so the other fails at once instead of waiting for its
  * timeout, the first error is rethrown and the fixture refuses further runs.
  *
- * <p>Security model as in the protocols: semi-honest parties, a dealer that colludes with
- * neither. Threads: a fixture is driven by one caller thread at a time.
+ * <p>Security model as in the protocols: semi-honest parties, and with DEALER a dealer that
+ * colludes with neither. Threads: a fixture is driven by one caller thread at a time.
  */
 public final class TwoPartyFixture implements AutoCloseable {
     private final FixedPoint fp;
     private final Truncation.Mode truncation;
+    private final Correlations correlations;
     private final MemoryChannel[] peer;
-    private final InProcessDealer dealer;
+    private final InProcessDealer dealer; // null with OT correlations
     private final Channel[] dealerLink = new Channel[2];
     private final ExecutorService[] thread = new ExecutorService[2];
     private final Party[] party = new Party[2];
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Traffic setupTraffic;
     private boolean closed;
 
     /** Both results of a run, by party. */
@@ -52,15 +59,23 @@ public final class TwoPartyFixture implements AutoCloseable {
         }
     }
 
-    /**
-     * Starts the party threads and the dealer, connects both parties to the dealer and runs the
-     * session handshake. timeoutMillis bounds any single wait for the peer or the dealer.
-     */
+    /** A session with the trusted dealer. */
     public TwoPartyFixture(FixedPoint fp, Truncation.Mode truncation, long timeoutMillis) {
+        this(fp, truncation, Correlations.DEALER, timeoutMillis);
+    }
+
+    /**
+     * Starts the party threads, runs the session handshake and sets up the correlation source:
+     * with DEALER, starts the dealer and connects both parties to it; with OT, runs the base OTs
+     * of both IKNP instances on the parties' link. timeoutMillis bounds any single wait for the
+     * peer or the dealer.
+     */
+    public TwoPartyFixture(FixedPoint fp, Truncation.Mode truncation, Correlations correlations, long timeoutMillis) {
         this.fp = fp;
         this.truncation = truncation;
+        this.correlations = correlations;
         this.peer = MemoryChannel.pair("party 0", "party 1", timeoutMillis);
-        this.dealer = new InProcessDealer(timeoutMillis);
+        this.dealer = correlations == Correlations.DEALER ? new InProcessDealer(timeoutMillis) : null;
         for (int id = 0; id < 2; id++) {
             final String name = "party-" + id;
             thread[id] = Executors.newSingleThreadExecutor(r -> {
@@ -68,21 +83,26 @@ public final class TwoPartyFixture implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            dealerLink[id] = dealer.partyChannel(id);
+            if (dealer != null) dealerLink[id] = dealer.partyChannel(id);
         }
         SessionParams params = new SessionParams()
                 .put("program", "jmh")
                 .put("fracBits", fp.fracBits())
                 .put("truncation", truncation.json())
-                .put("correlations", "dealer");
+                .put("correlations", correlations.json());
         try {
             // Both parties must say hello to the dealer concurrently: it answers once both arrived.
+            // The base OTs likewise need both parties at once.
             Both<Party> ps = runAtBoth(id -> {
                 Handshake.run(peer[id], id, params);
-                return new Party(id, peer[id], new DealerClient(id, dealerLink[id]), fp, truncation);
+                CorrelationSource source = dealer != null
+                        ? new DealerClient(id, dealerLink[id])
+                        : new OtCorrelations(id, peer[id]);
+                return new Party(id, peer[id], source, fp, truncation);
             });
             party[0] = ps.party0();
             party[1] = ps.party1();
+            setupTraffic = traffic();
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -95,6 +115,18 @@ public final class TwoPartyFixture implements AutoCloseable {
 
     public Truncation.Mode truncation() {
         return truncation;
+    }
+
+    public Correlations correlations() {
+        return correlations;
+    }
+
+    /**
+     * Traffic of starting the session, before any op: the handshake, and with OT the base OTs
+     * (one-time, so the per-op counters leave it out).
+     */
+    public Traffic setupTraffic() {
+        return setupTraffic;
     }
 
     /** Runs the same task at both parties (it tells them apart by {@code p.id}). */
@@ -143,18 +175,27 @@ public final class TwoPartyFixture implements AutoCloseable {
     /** Unblocks the other party, which would otherwise wait for this one until its timeout. */
     private void fail(Throwable t) {
         failure.compareAndSet(null, t);
+        closeLinks();
+    }
+
+    private void closeLinks() {
         for (Channel c : peer) c.close();
-        for (Channel c : dealerLink) c.close();
+        for (Channel c : dealerLink) if (c != null) c.close();
     }
 
     /**
-     * Both parties' traffic so far. Read it between runs only: the counters belong to the party
-     * threads, and finishing a run is what makes their writes visible here.
+     * Both parties' traffic so far (with OT, the dealer links are empty). Read it between runs
+     * only: the counters belong to the party threads, and finishing a run is what makes their
+     * writes visible here.
      */
     public Traffic traffic() {
         return new Traffic(
                 new CommStats[] {peer[0].stats(), peer[1].stats()},
-                new CommStats[] {dealerLink[0].stats(), dealerLink[1].stats()});
+                new CommStats[] {dealerStats(0), dealerStats(1)});
+    }
+
+    private CommStats dealerStats(int id) {
+        return dealerLink[id] == null ? CommStats.empty() : dealerLink[id].stats();
     }
 
     /** Ends the dealer session (each party sends END), stops the threads, closes every link. */
@@ -167,14 +208,13 @@ public final class TwoPartyFixture implements AutoCloseable {
                     p.correlations.close();
                     return null;
                 });
-                dealer.join();
+                if (dealer != null) dealer.join();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             closed = true;
-            for (Channel c : peer) c.close();
-            for (Channel c : dealerLink) c.close();
+            closeLinks();
             for (ExecutorService t : thread) {
                 t.shutdownNow();
                 try {

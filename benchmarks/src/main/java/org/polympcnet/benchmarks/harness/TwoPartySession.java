@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
 import org.polympcnet.protocols.net.Phase;
+import org.polympcnet.protocols.ops.Party;
 import org.polympcnet.protocols.ops.Truncation;
 import org.polympcnet.protocols.ring.FixedPoint;
 import org.polympcnet.protocols.session.PartyTask;
@@ -13,12 +14,13 @@ import org.polympcnet.protocols.session.PartyTask;
 /**
  * The JMH face of a {@link TwoPartyFixture}: one two-party session per trial (one @Param point
  * in one fork), shared by the benchmark and by the counter states that read its traffic. The
- * benchmark opens it from its own {@code @Setup(Level.Trial)}, because the truncation mode is one
- * of the benchmark's parameters.
+ * benchmark opens it from its own {@code @Setup(Level.Trial)}, because the truncation mode and the
+ * correlation source are among the benchmark's parameters.
  *
  * <p>The split that the benchmarks time: {@link #prepare} is the offline phase of an op (both
- * parties fetch correlations from the dealer) and runs in an untimed {@code @Setup}; {@link #run}
- * is whatever the timed method asks of the two parties.
+ * parties fetch correlations from the dealer, or make them by OT) and runs in an untimed
+ * {@code @Setup}; {@link #run} is whatever the timed method asks of the two parties (an
+ * all-phases benchmark prepares and applies the op in one run).
  */
 @State(Scope.Benchmark)
 public class TwoPartySession {
@@ -30,19 +32,28 @@ public class TwoPartySession {
     private Traffic beforePrepare, afterPrepare;
 
     /**
-     * Starts the session for a trial whose op handles `elements` values per invocation (the
-     * denominator of every per-element counter).
+     * Starts the session, with the dealer, for a trial whose op handles `elements` values per
+     * invocation (the denominator of every per-element counter).
      */
     public TwoPartyFixture open(Truncation.Mode truncation, long elements) {
+        return open(truncation, Correlations.DEALER, elements);
+    }
+
+    /** As above, with the given correlation source (OT: the base OTs run here, once per trial). */
+    public TwoPartyFixture open(Truncation.Mode truncation, Correlations correlations, long elements) {
         if (fixture != null) throw new IllegalStateException("two-party session already open");
         if (elements <= 0) throw new IllegalArgumentException("elements must be positive, got " + elements);
         this.elements = elements;
-        this.fixture = new TwoPartyFixture(FixedPoint.standard(), truncation, TIMEOUT_MILLIS);
+        this.fixture = new TwoPartyFixture(FixedPoint.standard(), truncation, correlations, TIMEOUT_MILLIS);
         return fixture;
     }
 
     public FixedPoint fixedPoint() {
         return fixture().fixedPoint();
+    }
+
+    public Correlations correlations() {
+        return fixture().correlations();
     }
 
     public long elements() {
@@ -58,14 +69,21 @@ public class TwoPartySession {
         beforePrepare = f.traffic();
         Both<O> ops = f.run(p -> {
             O op = make.run(p);
-            // Start the op's first message as a new flight, so its rounds are counted from 1
-            // whatever the previous op ended with.
-            p.peer.setPhase(Phase.IO);
-            p.peer.setPhase(Phase.ONLINE);
+            startOnline(p);
             return op;
         });
         afterPrepare = f.traffic();
         return ops;
+    }
+
+    /**
+     * Makes the op's first message a new flight, so its rounds are counted from 1 whatever the
+     * previous op (or the OT of the offline phase) ended with. Call between preparing an op and
+     * applying it; free.
+     */
+    public static void startOnline(Party p) {
+        p.peer.setPhase(Phase.IO);
+        p.peer.setPhase(Phase.ONLINE);
     }
 
     /** Runs the task at both parties concurrently and returns both results. */
@@ -75,6 +93,11 @@ public class TwoPartySession {
 
     public Traffic traffic() {
         return fixture().traffic();
+    }
+
+    /** Traffic of opening the session: the handshake, and with OT the one-time base OTs. */
+    public Traffic setupTraffic() {
+        return fixture().setupTraffic();
     }
 
     /** Traffic of the last {@link #prepare}: its offline phase. */

@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.polympcnet.benchmarks.harness.AllPhasesTraffic;
+import org.polympcnet.benchmarks.harness.Correlations;
 import org.polympcnet.benchmarks.harness.Elements;
 import org.polympcnet.benchmarks.harness.OfflineTraffic;
 import org.polympcnet.benchmarks.harness.OnlineTraffic;
@@ -30,7 +32,14 @@ import org.polympcnet.protocols.ops.Truncation;
  *
  * <p>{@code online}: both parties apply a ReLU prepared in the untimed setup to n shared values.
  * {@code offline}: both parties prepare one (the dealer generates the correlation, party 1
- * downloads the corrections, both expand their seeds).
+ * downloads the corrections, both expand their seeds; with {@code correlations=ot}, the parties
+ * make the cross ANDs, the 118 AND triples of the carry tree and the multiplexer's correlation by
+ * IKNP OT). {@code allPhases}: both in one timed run, as {@link MillionaireReluBenchmark} does,
+ * so the two comparison protocols compare on either correlation source.
+ *
+ * <p>{@code correlations} = {@code dealer} by default; {@code -p correlations=dealer,ot} adds the
+ * dealer-free points (about 4,900 offline bytes an element; n = 2^20 with OT needs more than the
+ * 4 GB heap, as the AND triples of a tree level are made in one batch).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -42,11 +51,14 @@ public class ReluBenchmark {
     @Param({"1024", "16384", "262144"})
     public int n;
 
+    @Param({"dealer"})
+    public String correlations;
+
     private long[][] x;
 
     @Setup(Level.Trial)
     public void open(TwoPartySession s) {
-        s.open(Truncation.Mode.LOCAL, n);
+        s.open(Truncation.Mode.LOCAL, Correlations.of(correlations), n);
         x = SharedInputs.uniform(s.fixedPoint(), n, 8.0, 1);
     }
 
@@ -74,5 +86,14 @@ public class ReluBenchmark {
     @Benchmark
     public Both<Relu> offline(TwoPartySession s, Elements e, OfflineTraffic t) {
         return s.run(p -> new Relu(p, n));
+    }
+
+    @Benchmark
+    public Both<long[]> allPhases(TwoPartySession s, Elements e, AllPhasesTraffic t) {
+        return s.run(p -> {
+            Relu relu = new Relu(p, n);
+            TwoPartySession.startOnline(p);
+            return relu.apply(x[p.id]);
+        });
     }
 }

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.SecureRandom;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
+import org.polympcnet.protocols.ops.MillionaireRelu;
 import org.polympcnet.protocols.ops.PolyActivation;
 import org.polympcnet.protocols.ops.Relu;
 import org.polympcnet.protocols.ops.Truncation;
+import org.polympcnet.protocols.ot.ChouOrlandi;
+import org.polympcnet.protocols.ot.OtReceiver;
+import org.polympcnet.protocols.ot.OtSender;
 import org.polympcnet.protocols.ring.FixedPoint;
 
 /** The harness measures what it claims: both parties for real, exact traffic, fast failure. */
@@ -64,6 +70,76 @@ class TwoPartyFixtureTest {
             Traffic online = s.sincePrepare();
             assertEquals(PolyActivation.onlineBytes(Truncation.Mode.LOCAL, n), online.onlineSent(0));
             assertEquals(1, online.onlineRounds(0));
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void millionaireReluOverOtNeedsNoDealerAndCountsEveryByteOnce() {
+        int n = 1000;
+        TwoPartySession s = new TwoPartySession();
+        try {
+            s.open(Truncation.Mode.LOCAL, Correlations.OT, n);
+            Traffic setup = s.setupTraffic();
+            long baseOts = 2 * (ChouOrlandi.senderBytes(128) + ChouOrlandi.receiverBytes(128));
+            assertEquals(baseOts, setup.offlineTotal(), "the fixture runs the base OTs of both IKNP instances, once");
+            long[][] x = SharedInputs.uniform(s.fixedPoint(), n, 8.0, 11);
+            long[] plain = SharedInputs.open(x[0], x[1]);
+            for (int round = 0; round < 2; round++) {
+                Traffic before = s.traffic();
+                Both<MillionaireRelu> relu = s.prepare(p -> new MillionaireRelu(p, n));
+                Traffic offline = s.lastPrepare();
+                assertEquals(0, offline.onlineSent(0) + offline.onlineSent(1), "the OTs count as offline");
+                assertEquals(offline.offlineBytes(0), offline.offlineBytes(1), "one link, seen from either end");
+                assertTrue(offline.offlineBytes(0) > 1000L * n, "OT correlations cost kilobytes an element");
+                assertEquals(offline.offlineBytes(0), offline.offlineTotal());
+
+                Both<long[]> y = s.run(p -> relu.of(p.id).apply(x[p.id]));
+                long[] got = SharedInputs.open(y.party0(), y.party1());
+                for (int i = 0; i < n; i++) assertEquals(Math.max(plain[i], 0), got[i], "relu at " + i);
+
+                Traffic online = s.sincePrepare();
+                for (int id = 0; id < 2; id++) {
+                    assertEquals(MillionaireRelu.onlineBytes(id, n), online.onlineSent(id), "online bytes of party " + id);
+                    assertEquals(MillionaireRelu.onlineRounds(id), online.onlineRounds(id), "online rounds of party " + id);
+                    assertEquals(0, online.offlineBytes(id), "no OT online");
+                }
+                Traffic all = s.traffic().minus(before);
+                assertEquals(offline.offlineTotal() + MillionaireRelu.onlineBytes(0, n) + MillionaireRelu.onlineBytes(1, n),
+                        all.allPhasesTotal(), "all phases: the OT link once, plus both parties' online bytes");
+            }
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    void iknpOnTheFixtureDeliversTheChosenPads() {
+        int m = 1000;
+        TwoPartySession s = new TwoPartySession();
+        try {
+            s.open(Truncation.Mode.LOCAL, m);
+            Both<Object> ends = s.run(p -> p.id == 0 ? new OtSender(p.peer, new SecureRandom()) : new OtReceiver(p.peer, new SecureRandom()));
+            OtSender sender = (OtSender) ends.party0();
+            OtReceiver receiver = (OtReceiver) ends.party1();
+            SplittableRandom r = new SplittableRandom(2);
+            long[] choices = new long[(m + 63) / 64];
+            for (int i = 0; i < choices.length; i++) choices[i] = r.nextLong();
+            long[] delta = new long[m];
+            for (int i = 0; i < m; i++) delta[i] = r.nextLong();
+
+            Both<Object> rot = s.run(p -> p.id == 0 ? sender.random(m, 2) : receiver.random(choices, m, 2));
+            long[][] pads = (long[][]) rot.party0();
+            long[] chosen = (long[]) rot.party1();
+            Both<Object> cot = s.run(p -> p.id == 0 ? sender.correlated(delta) : receiver.correlated(choices, m));
+            long[] xs = (long[]) cot.party0(), zs = (long[]) cot.party1();
+            for (int j = 0; j < m; j++) {
+                int c = (int) (choices[j >>> 6] >>> (j & 63)) & 1;
+                assertEquals(pads[c][2 * j], chosen[2 * j], "random OT " + j + ", low word");
+                assertEquals(pads[c][2 * j + 1], chosen[2 * j + 1], "random OT " + j + ", high word");
+                assertEquals(xs[j] + c * delta[j], zs[j], "correlated OT " + j);
+            }
         } finally {
             s.close();
         }
