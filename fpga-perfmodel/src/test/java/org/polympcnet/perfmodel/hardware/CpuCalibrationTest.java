@@ -51,6 +51,15 @@ class CpuCalibrationTest {
     }
 
     @Test
+    void runQueueDelayNeverFalls() throws Exception {
+        long a = RunQueueDelay.nanos();
+        Thread.sleep(2);
+        long b = RunQueueDelay.nanos();
+        assertTrue(a >= 0 && b >= a);
+        assertEquals(120_000, RunQueueDelay.tolerated(2_000_000, 0.05));
+    }
+
+    @Test
     void quickMicrobenchmarksMeasureEveryPrimitive() {
         long t0 = System.nanoTime();
         CpuCalibration c = CpuMicrobenchmarks.run(CpuMicrobenchmarks.Options.quick(), null);
