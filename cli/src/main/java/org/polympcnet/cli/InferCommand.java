@@ -10,10 +10,9 @@ import org.polympcnet.protocols.nn.Model;
 import org.polympcnet.protocols.nn.ModelFile;
 import org.polympcnet.protocols.nn.ModelFormatException;
 import org.polympcnet.protocols.nn.PlainInference;
-import org.polympcnet.protocols.ops.Truncation;
 import org.polympcnet.protocols.ring.FixedPoint;
-import org.polympcnet.protocols.session.Transport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -85,22 +84,8 @@ final class InferCommand implements Callable<Integer> {
                     + "; a server without --batch takes the client's).")
     Integer batch;
 
-    @Option(names = "--correlations", paramLabel = "SRC", defaultValue = "dealer",
-            description = "Source of correlated randomness: dealer (a trusted third party) or ot (the two parties alone) "
-                    + "(default: ${DEFAULT-VALUE}). Both parties must use the same.")
-    String correlations;
-
-    @Option(names = "--transport", paramLabel = "T", converter = OpCommand.TransportConverter.class,
-            description = "In-process link between the parties: memory or tcp (loopback) (default: memory). Two-process runs always use tcp.")
-    Transport transport;
-
-    @Option(names = "--trunc", paramLabel = "MODE", defaultValue = "local", converter = OpCommand.TruncConverter.class,
-            description = "Truncation after products: local or faithful (default: ${DEFAULT-VALUE}).")
-    Truncation.Mode truncation;
-
-    @Option(names = "--frac-bits", paramLabel = "F", defaultValue = "16",
-            description = "Fractional bits of the fixed-point encoding, 0..40 (default: ${DEFAULT-VALUE}).")
-    int fracBits;
+    @Mixin
+    PartyOptions parties;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Per-image predictions (the client, or an in-process run).")
     Path out;
@@ -110,23 +95,6 @@ final class InferCommand implements Callable<Integer> {
 
     @Option(names = "--summary", paramLabel = "FILE.csv", description = "The summary as tidy CSV.")
     Path summary;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Give up when a peer or the dealer is silent this long (default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
-
-    @Option(names = "--party", paramLabel = "0|1", description = "Run only this party, in a run across two processes.")
-    Integer party;
-
-    @Option(names = "--listen", paramLabel = "PORT", converter = Ports.Converter.class, description = "Party 0: port to accept party 1 on.")
-    Integer listen;
-
-    @Option(names = "--connect", paramLabel = "HOST:PORT", converter = Endpoint.Converter.class, description = "Party 1: where party 0 listens.")
-    Endpoint connect;
-
-    @Option(names = "--dealer", paramLabel = "HOST:PORT", converter = Endpoint.Converter.class,
-            description = "Two-process runs with --correlations dealer: where the dealer listens (not with --correlations ot).")
-    Endpoint dealer;
 
     @Override
     public Integer call() {
@@ -142,7 +110,7 @@ final class InferCommand implements Callable<Integer> {
 
     private int run(InferSettings s, long start) throws Exception {
         // Everything that can be checked alone is checked before any connection or protocol work.
-        boolean server = party != null && party == 0, client = party != null && party == 1;
+        boolean server = parties.isParty(0), client = parties.isParty(1);
         Model m = null;
         String sha = null;
         if (model != null) {
@@ -168,9 +136,9 @@ final class InferCommand implements Callable<Integer> {
             InferRows rows = server ? null : new InferRows(rowsOut == null ? null : rowsOut.writer(), s.fp(),
                     client ? null : new PlainInference(m));
             InferRun r;
-            if (party == null) r = InferInProcess.run(s, transport == null ? Transport.MEMORY : transport, m, sha, data, images, rows);
-            else if (server) r = InferTwoProcess.server(s, listen, dealer, m, sha);
-            else r = InferTwoProcess.client(s, connect, dealer, m, sha, data, images, rows);
+            if (parties.inProcess()) r = InferInProcess.run(s, parties.inProcessTransport(), m, sha, data, images, rows);
+            else if (server) r = InferTwoProcess.server(s, parties.listen, parties.dealer, m, sha);
+            else r = InferTwoProcess.client(s, parties.connect, parties.dealer, m, sha, data, images, rows);
             if (rows != null) rows.finish();
 
             InferReport report = new InferReport(config(s, r), r.images(), r.batches(), r.architecture().reluCount(), r.traffic(),
@@ -210,18 +178,8 @@ final class InferCommand implements Callable<Integer> {
 
     /** Validates what both parties must agree on; usage errors (exit 2) otherwise. */
     private InferSettings settings() {
-        FixedPoint fp;
-        try {
-            fp = new FixedPoint(fracBits);
-        } catch (IllegalArgumentException e) {
-            throw usage("--frac-bits: " + e.getMessage());
-        }
-        if (!OpSettings.DEALER.equals(correlations) && !OpSettings.OT.equals(correlations)) {
-            throw usage("--correlations: unknown source '" + correlations + "'; use dealer or ot");
-        }
-        if (!(timeoutSeconds > 0) || timeoutSeconds > Integer.MAX_VALUE / 1000.0) {
-            throw usage("--timeout must be a positive number of seconds, got " + timeoutSeconds);
-        }
+        FixedPoint fp = parties.fixedPoint();
+        int timeoutMillis = parties.timeoutMillis();
         if (limit != null && limit <= 0) throw usage("--limit must be a positive number of images, got " + limit);
         if (batch != null && (batch <= 0 || batch > InferSettings.MAX_BATCH)) {
             throw usage("--batch must be in 1.." + InferSettings.MAX_BATCH + ", got " + batch);
@@ -229,57 +187,30 @@ final class InferCommand implements Callable<Integer> {
         if (dataset != null && !InferData.known(dataset)) {
             throw usage("--dataset: unknown dataset '" + dataset + "'; use one of " + String.join(", ", InferData.NAMES));
         }
-        int timeoutMillis = (int) Math.max(1, Math.round(timeoutSeconds * 1000));
-        Integer b = batch != null ? batch : (party != null && party == 0) ? null : InferSettings.DEFAULT_BATCH;
-        return new InferSettings(fp, truncation, correlations, b, timeoutMillis);
+        Integer b = batch != null ? batch : parties.isParty(0) ? null : InferSettings.DEFAULT_BATCH;
+        return new InferSettings(fp, parties.truncation, parties.correlations, b, timeoutMillis);
     }
 
     /** Which options go with an in-process run, the server and the client. */
     private void checkMode() {
-        if (party == null) {
-            for (Object[] o : new Object[][] {{"--listen", listen}, {"--connect", connect}, {"--dealer", dealer}}) {
-                if (o[1] != null) throw usage(o[0] + " is for runs across two processes: add --party 0 or --party 1");
-            }
-            require("--model", model, "an in-process run");
-            require("--dataset", dataset, "an in-process run");
-            require("--out", out, "an in-process run");
-            return;
-        }
-        if (party != 0 && party != 1) throw usage("--party must be 0 or 1, got " + party);
-        if (transport == Transport.MEMORY) throw usage("--transport memory is for in-process runs; two processes use tcp");
-        if (OpSettings.OT.equals(correlations)) {
-            if (dealer != null) {
-                throw usage("--dealer is not for --correlations ot: the parties make their correlations by oblivious "
-                        + "transfer over their own link; drop --dealer, or use --correlations dealer");
-            }
-        } else {
-            require("--dealer", dealer, "party " + party + " with --correlations dealer (or use --correlations ot, without a dealer)");
-        }
-        if (party == 0) {
-            require("--listen", listen, "party 0 (the server)");
-            require("--model", model, "party 0 (the server holds the weights)");
-            reject("--connect", connect, "party 0 listens (--listen) for party 1");
+        parties.checkMode("party 0 (the server)", "party 1 (the client)");
+        if (parties.inProcess()) {
+            parties.require("--model", model, "an in-process run");
+            parties.require("--dataset", dataset, "an in-process run");
+            parties.require("--out", out, "an in-process run");
+        } else if (parties.isParty(0)) {
+            parties.require("--model", model, "party 0 (the server holds the weights)");
             for (Object[] o : new Object[][] {{"--dataset", dataset}, {"--data-dir", dataDir}, {"--limit", limit}}) {
-                reject((String) o[0], o[1], "the server reads no images; party 1 (the client) chooses them");
+                parties.reject((String) o[0], o[1], "the server reads no images; party 1 (the client) chooses them");
             }
-            reject("--out", out, "the server learns no predictions; party 1 writes --out");
+            parties.reject("--out", out, "the server learns no predictions; party 1 writes --out");
         } else {
-            require("--connect", connect, "party 1 (the client)");
-            require("--dataset", dataset, "party 1 (the client holds the images)");
-            require("--out", out, "party 1 (it alone learns the predictions)");
-            reject("--listen", listen, "party 1 connects (--connect) to party 0");
+            parties.require("--dataset", dataset, "party 1 (the client holds the images)");
+            parties.require("--out", out, "party 1 (it alone learns the predictions)");
         }
-    }
-
-    private void require(String name, Object value, String who) {
-        if (value == null) throw usage(who + " needs " + name);
-    }
-
-    private void reject(String name, Object value, String why) {
-        if (value != null) throw usage(name + " is not for party " + party + ": " + why);
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return parties.usage(message);
     }
 }

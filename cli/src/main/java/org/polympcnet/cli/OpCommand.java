@@ -2,17 +2,14 @@ package org.polympcnet.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.polympcnet.protocols.ops.Truncation;
 import org.polympcnet.protocols.ring.FixedPoint;
-import org.polympcnet.protocols.session.Transport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code polympc op}: one op under 2PC on the numbers of a file. Without --party both parties
@@ -80,25 +77,12 @@ final class OpCommand implements Callable<Integer> {
     @Option(names = "--coeffs", paramLabel = "A,B,C", description = "Coefficients of a*x^2 + b*x + c; required for poly, only for poly.")
     String coeffs;
 
-    @Option(names = "--frac-bits", paramLabel = "F", defaultValue = "16", description = "Fractional bits of the fixed-point encoding, 0..40 (default: ${DEFAULT-VALUE}).")
-    int fracBits;
-
-    @Option(names = "--trunc", paramLabel = "MODE", defaultValue = "local", converter = TruncConverter.class,
-            description = "Truncation after products: local or faithful (default: ${DEFAULT-VALUE}).")
-    Truncation.Mode truncation;
-
-    @Option(names = "--transport", paramLabel = "T", converter = TransportConverter.class,
-            description = "In-process link between the parties: memory or tcp (loopback) (default: memory). Two-process runs always use tcp.")
-    Transport transport;
-
     @Option(names = "--protocol", paramLabel = "P", converter = ComparisonProtocol.Converter.class,
             description = "relu and drelu only: gmw (GMW carry tree) or millionaire (CrypTFlow2 millionaires' protocol) (default: gmw).")
     ComparisonProtocol protocol;
 
-    @Option(names = "--correlations", paramLabel = "SRC", defaultValue = "dealer",
-            description = "Source of correlated randomness: dealer (a trusted third party) or ot (the two parties alone, "
-                    + "by oblivious transfer) (default: ${DEFAULT-VALUE}). Both parties must use the same.")
-    String correlations;
+    @Mixin
+    PartyOptions parties;
 
     @Option(names = "--stats", paramLabel = "STATS.json", description = "Write bytes, rounds and times of the run as JSON.")
     Path stats;
@@ -106,23 +90,6 @@ final class OpCommand implements Callable<Integer> {
     @Option(names = "--stats-csv", paramLabel = "FILE.csv",
             description = "Write the same figures as tidy CSV rows (experiment,config,metric,value,unit) for results/raw/.")
     Path statsCsv;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Give up when a peer or the dealer is silent this long (default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
-
-    @Option(names = "--party", paramLabel = "0|1", description = "Run only this party, in a run across two processes.")
-    Integer party;
-
-    @Option(names = "--listen", paramLabel = "PORT", converter = Ports.Converter.class, description = "Party 0: port to accept party 1 on.")
-    Integer listen;
-
-    @Option(names = "--connect", paramLabel = "HOST:PORT", converter = Endpoint.Converter.class, description = "Party 1: where party 0 listens.")
-    Endpoint connect;
-
-    @Option(names = "--dealer", paramLabel = "HOST:PORT", converter = Endpoint.Converter.class,
-            description = "Two-process runs with --correlations dealer: where the dealer listens (not with --correlations ot).")
-    Endpoint dealer;
 
     @Override
     public Integer call() {
@@ -141,9 +108,9 @@ final class OpCommand implements Callable<Integer> {
                 : NumberFile.read(input, s.fp(), s.op().inputRule(s.fp(), s.coeffs()));
         try (AtomicOutput out = output == null ? null : AtomicOutput.begin(output)) {
             RunResult r;
-            if (party == null) r = InProcessRun.run(s, transport == null ? Transport.MEMORY : transport, values);
-            else if (party == 0) r = TwoProcessRun.party0(s, listen, dealer, values);
-            else r = TwoProcessRun.party1(s, connect, dealer);
+            if (parties.inProcess()) r = InProcessRun.run(s, parties.inProcessTransport(), values);
+            else if (parties.isParty(0)) r = TwoProcessRun.party0(s, parties.listen, parties.dealer, values);
+            else r = TwoProcessRun.party1(s, parties.connect, parties.dealer);
             if (out != null) ResultFile.write(out.writer(), s.op(), s.fp(), r.revealed(), r.n());
             long wall = System.nanoTime() - start;
             if (stats != null) StatsWriter.write(stats, s, r, wall);
@@ -155,12 +122,7 @@ final class OpCommand implements Callable<Integer> {
 
     /** Validates what both parties must agree on; usage errors (exit 2) otherwise. */
     private OpSettings settings() {
-        FixedPoint fp;
-        try {
-            fp = new FixedPoint(fracBits);
-        } catch (IllegalArgumentException e) {
-            throw usage("--frac-bits: " + e.getMessage());
-        }
+        FixedPoint fp = parties.fixedPoint();
         Coefficients c = null;
         if (op.needsCoefficients()) {
             if (coeffs == null) throw usage("op " + op.cliName() + " needs --coeffs A,B,C (for a*x^2 + b*x + c)");
@@ -179,80 +141,26 @@ final class OpCommand implements Callable<Integer> {
         } else if (protocol != null) {
             throw usage("--protocol is only for op relu and drelu (how they compare), not " + op.cliName());
         }
-        if (!OpSettings.DEALER.equals(correlations) && !OpSettings.OT.equals(correlations)) {
-            throw usage("--correlations: unknown source '" + correlations + "'; use dealer or ot");
-        }
-        if (!(timeoutSeconds > 0) || timeoutSeconds > Integer.MAX_VALUE / 1000.0) {
-            throw usage("--timeout must be a positive number of seconds, got " + timeoutSeconds);
-        }
-        int timeoutMillis = (int) Math.max(1, Math.round(timeoutSeconds * 1000));
-        return new OpSettings(op, fp, truncation, comparison, correlations, c, timeoutMillis);
+        int timeoutMillis = parties.timeoutMillis();
+        return new OpSettings(op, fp, parties.truncation, comparison, parties.correlations, c, timeoutMillis);
     }
 
     /** Which options go with an in-process run, party 0 and party 1. */
     private void checkMode() {
-        if (party == null) {
-            for (Object[] o : new Object[][] {{"--listen", listen}, {"--connect", connect}, {"--dealer", dealer}}) {
-                if (o[1] != null) throw usage(o[0] + " is for runs across two processes: add --party 0 or --party 1");
-            }
-            require("--input", input, "an in-process run");
-            require("--output", output, "an in-process run");
-            return;
-        }
-        if (party != 0 && party != 1) throw usage("--party must be 0 or 1, got " + party);
-        if (transport == Transport.MEMORY) throw usage("--transport memory is for in-process runs; two processes use tcp");
-        if (OpSettings.OT.equals(correlations)) {
-            if (dealer != null) {
-                throw usage("--dealer is not for --correlations ot: the parties make their correlations by oblivious "
-                        + "transfer over their own link; drop --dealer, or use --correlations dealer");
-            }
+        parties.checkMode("party 0", "party 1");
+        if (parties.inProcess()) {
+            parties.require("--input", input, "an in-process run");
+            parties.require("--output", output, "an in-process run");
+        } else if (parties.isParty(0)) {
+            parties.require("--input", input, "party 0 (it owns the input)");
+            parties.reject("--output", output, "party 0 does not learn the result; party 1 writes --output");
         } else {
-            require("--dealer", dealer, "party " + party + " with --correlations dealer (or use --correlations ot, without a dealer)");
+            parties.require("--output", output, "party 1 (it alone learns the result)");
+            parties.reject("--input", input, "party 0 owns the input; party 1 has none");
         }
-        if (party == 0) {
-            require("--listen", listen, "party 0");
-            require("--input", input, "party 0 (it owns the input)");
-            reject("--connect", connect, "party 0 listens (--listen) for party 1");
-            reject("--output", output, "party 0 does not learn the result; party 1 writes --output");
-        } else {
-            require("--connect", connect, "party 1");
-            require("--output", output, "party 1 (it alone learns the result)");
-            reject("--listen", listen, "party 1 connects (--connect) to party 0");
-            reject("--input", input, "party 0 owns the input; party 1 has none");
-        }
-    }
-
-    private void require(String name, Object value, String who) {
-        if (value == null) throw usage(who + " needs " + name);
-    }
-
-    private void reject(String name, Object value, String why) {
-        if (value != null) throw usage(name + " is not for party " + party + ": " + why);
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
-    }
-
-    static final class TruncConverter implements ITypeConverter<Truncation.Mode> {
-        @Override
-        public Truncation.Mode convert(String value) {
-            try {
-                return Truncation.Mode.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class TransportConverter implements ITypeConverter<Transport> {
-        @Override
-        public Transport convert(String value) {
-            try {
-                return Transport.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
+        return parties.usage(message);
     }
 }

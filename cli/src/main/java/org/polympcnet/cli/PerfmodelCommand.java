@@ -92,7 +92,7 @@ final class PerfmodelCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "1", description = "Images per inference (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--trunc", paramLabel = "MODE", defaultValue = "local", converter = OpCommand.TruncConverter.class,
+    @Option(names = "--trunc", paramLabel = "MODE", defaultValue = "local", converter = PartyOptions.TruncConverter.class,
             description = "Truncation after products: local or faithful (default: ${DEFAULT-VALUE}).")
     Truncation.Mode truncation;
 

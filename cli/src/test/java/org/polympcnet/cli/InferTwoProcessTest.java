@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polympcnet.protocols.nn.Model;
@@ -33,42 +34,29 @@ class InferTwoProcessTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private Jvms jvms;
+
+    @BeforeEach
+    void jvms() {
+        jvms = new Jvms(dir);
+    }
 
     @AfterEach
     void stopStragglers() {
-        for (Process p : started) if (p.isAlive()) p.destroyForcibly();
+        jvms.close();
     }
 
     /** A JVM running polympc dealer (args start with "dealer") or polympc infer (the rest). */
     private Process start(String name, String... args) throws IOException {
-        boolean dealer = args[0].equals("dealer");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                dealer ? Polympc.class.getName() : InferCli.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile())
-                .start();
-        started.add(p);
-        return p;
+        return jvms.start(name, args[0].equals("dealer") ? Polympc.class : InferCli.class, args);
     }
 
     private int waitFor(Process p, String name) throws Exception {
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS), name + " did not finish");
-        return p.exitValue();
+        return Jvms.waitFor(p, name, 90);
     }
 
     private String file(String name) throws IOException {
         return Files.readString(dir.resolve(name));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private Path model(String name, Model m) {
@@ -106,7 +94,7 @@ class InferTwoProcessTest {
         Path clientModel = dir.resolve("client-model");
         Files.createDirectories(clientModel);
         Files.copy(modelDir.resolve("model.json"), clientModel.resolve("model.json"));
-        int limit = 9, peerPort = freePort(), dealerPort = freePort();
+        int limit = 9, peerPort = Jvms.freePort(), dealerPort = Jvms.freePort();
         String dealerAt = "127.0.0.1:" + dealerPort;
         Process dealer = start("dealer", "dealer", "--listen", "" + dealerPort, "--timeout", "60");
         Process client = start("client", "--party", "1", "--connect", "127.0.0.1:" + peerPort, "--dealer", dealerAt,
@@ -149,7 +137,7 @@ class InferTwoProcessTest {
     void twoJvmsWithoutADealerAgreeWithTheInProcessRun() throws Exception {
         Model m = InferModels.tiny(InferInProcessTest.shape(), InferInProcessTest.classes());
         Path modelDir = model("tiny", m);
-        int limit = 6, peerPort = freePort();
+        int limit = 6, peerPort = Jvms.freePort();
         Process server = start("server", "--party", "0", "--listen", "" + peerPort, "--correlations", "ot", "--model", modelDir.toString(),
                 "--timeout", "60");
         Process client = start("client", "--party", "1", "--connect", "127.0.0.1:" + peerPort, "--correlations", "ot",
@@ -180,11 +168,11 @@ class InferTwoProcessTest {
         int classes = InferInProcessTest.classes();
         Path serverModel = model("server-model", InferModels.reluCnn(in, classes));
         Path clientModel = model("client-model", InferModels.polyCnn(in, classes));
-        int peerPort = freePort();
+        int peerPort = Jvms.freePort();
         Cli.Run[] r = both(
-                new String[] {"--party", "0", "--listen", "" + peerPort, "--dealer", "127.0.0.1:" + freePort(), "--model", serverModel.toString(),
+                new String[] {"--party", "0", "--listen", "" + peerPort, "--dealer", "127.0.0.1:" + Jvms.freePort(), "--model", serverModel.toString(),
                     "--summary", dir.resolve("s0.csv").toString(), "--timeout", "20"},
-                new String[] {"--party", "1", "--connect", "127.0.0.1:" + peerPort, "--dealer", "127.0.0.1:" + freePort(),
+                new String[] {"--party", "1", "--connect", "127.0.0.1:" + peerPort, "--dealer", "127.0.0.1:" + Jvms.freePort(),
                     "--model", clientModel.toString(), "--dataset", DATASET, "--limit", "3", "--out", dir.resolve("out.csv").toString(),
                     "--timeout", "20"});
         for (Cli.Run run : r) {
@@ -209,7 +197,7 @@ class InferTwoProcessTest {
         Files.createDirectories(clientModel);
         String json = Files.readString(serverModel.resolve("model.json"));
         Files.writeString(clientModel.resolve("model.json"), json.replaceFirst("\"kind\" : \"relu\"", "\"kind\" : \"poly\", \"coeffs\" : [0.1, 1, 0]"));
-        int peerPort = freePort();
+        int peerPort = Jvms.freePort();
         Cli.Run[] r = both(
                 new String[] {"--party", "0", "--listen", "" + peerPort, "--correlations", "ot", "--model", serverModel.toString(), "--timeout", "20"},
                 new String[] {"--party", "1", "--connect", "127.0.0.1:" + peerPort, "--correlations", "ot", "--model", clientModel.toString(),
@@ -228,7 +216,7 @@ class InferTwoProcessTest {
     void imagesThatDoNotFitTheServersModelEndBoth() throws Exception {
         int[] in = InferInProcessTest.shape();
         Path serverModel = model("server-model", InferModels.tiny(new int[] {in[0], in[1] + 4, in[2] + 4}, InferInProcessTest.classes()));
-        int peerPort = freePort();
+        int peerPort = Jvms.freePort();
         Cli.Run[] r = both(
                 new String[] {"--party", "0", "--listen", "" + peerPort, "--correlations", "ot", "--model", serverModel.toString(), "--timeout", "20"},
                 new String[] {"--party", "1", "--connect", "127.0.0.1:" + peerPort, "--correlations", "ot",
@@ -250,7 +238,7 @@ class InferTwoProcessTest {
         byte[] b = Files.readAllBytes(w);
         b[3] ^= 1;
         Files.write(w, b);
-        Cli.Run r = InferCli.run("--party", "0", "--listen", "" + freePort(), "--correlations", "ot", "--model", modelDir.toString(),
+        Cli.Run r = InferCli.run("--party", "0", "--listen", "" + Jvms.freePort(), "--correlations", "ot", "--model", modelDir.toString(),
                 "--timeout", "20");
         assertEquals(1, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -275,7 +263,7 @@ class InferTwoProcessTest {
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains("party 0") && r.err().contains("closed the connection"), r.err());
         }
-        Cli.Run r = InferCli.run("--party", "1", "--connect", "127.0.0.1:" + freePort(), "--correlations", "ot",
+        Cli.Run r = InferCli.run("--party", "1", "--connect", "127.0.0.1:" + Jvms.freePort(), "--correlations", "ot",
                 "--dataset", DATASET, "--limit", "2", "--out", dir.resolve("out.csv").toString(), "--timeout", "1");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("cannot connect to party 0"), r.err());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,39 +34,28 @@ class TwoProcessTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private Jvms jvms;
+
+    @BeforeEach
+    void jvms() {
+        jvms = new Jvms(dir);
+    }
 
     @AfterEach
     void stopStragglers() {
-        for (Process p : started) if (p.isAlive()) p.destroyForcibly();
+        jvms.close();
     }
 
     private Process start(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Polympc.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile())
-                .start();
-        started.add(p);
-        return p;
+        return jvms.start(name, Polympc.class, args);
     }
 
     private int waitFor(Process p, String name) throws Exception {
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), name + " did not finish");
-        return p.exitValue();
+        return Jvms.waitFor(p, name, 60);
     }
 
     private String err(String name) throws IOException {
         return Files.readString(dir.resolve(name + ".err"));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private Path input(int n) throws IOException {
@@ -80,7 +70,7 @@ class TwoProcessTest {
     void reluAcrossThreeJvmsAgreesWithTheInProcessRun() throws Exception {
         int n = 200;
         Path in = input(n);
-        int peerPort = freePort(), dealerPort = freePort();
+        int peerPort = Jvms.freePort(), dealerPort = Jvms.freePort();
         String dealerAt = "127.0.0.1:" + dealerPort;
         Process dealer = start("dealer", "dealer", "--listen", "" + dealerPort, "--timeout", "30");
         Process p1 = start("p1", "op", "relu", "--party", "1", "--connect", "127.0.0.1:" + peerPort, "--dealer", dealerAt,
@@ -121,7 +111,7 @@ class TwoProcessTest {
     void polyAcrossThreeJvmsMatchesPlaintext() throws Exception {
         int n = 50;
         Path in = input(n);
-        int peerPort = freePort(), dealerPort = freePort();
+        int peerPort = Jvms.freePort(), dealerPort = Jvms.freePort();
         String dealerAt = "127.0.0.1:" + dealerPort;
         Process dealer = start("dealer", "dealer", "--listen", "" + dealerPort);
         Process p0 = start("p0", "op", "poly", "--coeffs", "0.125,0.5,0.25", "--trunc", "faithful", "--party", "0",
@@ -145,7 +135,7 @@ class TwoProcessTest {
     @Test
     void mismatchEndsBothPartiesWithTheSameClearError() throws Exception {
         Path in = input(10);
-        int peerPort = freePort(), dealerPort = freePort(); // no dealer: the handshake fails first
+        int peerPort = Jvms.freePort(), dealerPort = Jvms.freePort(); // no dealer: the handshake fails first
         Process p0 = start("p0", "op", "relu", "--party", "0", "--listen", "" + peerPort, "--dealer", "127.0.0.1:" + dealerPort,
                 "--input", in.toString(), "--timeout", "20");
         Process p1 = start("p1", "op", "relu", "--frac-bits", "12", "--party", "1", "--connect", "127.0.0.1:" + peerPort,
@@ -167,7 +157,7 @@ class TwoProcessTest {
     void withoutDealerTwoJvmsAgreeWithTheInProcessRun(String op, String protocol) throws Exception {
         int n = 150;
         Path in = input(n);
-        int peerPort = freePort();
+        int peerPort = Jvms.freePort();
         Process p0 = start("p0", "op", op, "--protocol", protocol, "--correlations", "ot", "--party", "0", "--listen", "" + peerPort,
                 "--input", in.toString(), "--stats", dir.resolve("s0.json").toString(), "--timeout", "30");
         Process p1 = start("p1", "op", op, "--protocol", protocol, "--correlations", "ot", "--party", "1",
@@ -211,7 +201,7 @@ class TwoProcessTest {
     @Test
     void mismatchedCorrelationsEndBothPartiesNamingTheField() throws Exception {
         Path in = input(10);
-        int peerPort = freePort(), dealerPort = freePort(); // no dealer running: the handshake fails first
+        int peerPort = Jvms.freePort(), dealerPort = Jvms.freePort(); // no dealer running: the handshake fails first
         Process p0 = start("p0", "op", "relu", "--correlations", "ot", "--party", "0", "--listen", "" + peerPort,
                 "--input", in.toString(), "--timeout", "20");
         Process p1 = start("p1", "op", "relu", "--party", "1", "--connect", "127.0.0.1:" + peerPort,
@@ -231,7 +221,7 @@ class TwoProcessTest {
     @Test
     void mismatchedProtocolsEndBothPartiesNamingTheField() throws Exception {
         Path in = input(10);
-        int peerPort = freePort();
+        int peerPort = Jvms.freePort();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var f0 = pool.submit(() -> Cli.run("op", "drelu", "--protocol", "millionaire", "--correlations", "ot", "--party", "0",
@@ -253,12 +243,12 @@ class TwoProcessTest {
     void partyWhosePeerNeverAppearsGivesUpNamingIt() throws Exception {
         Path in = input(3);
         long t0 = System.nanoTime();
-        Cli.Run r0 = Cli.run("op", "relu", "--party", "0", "--listen", "" + freePort(), "--dealer", "127.0.0.1:" + freePort(),
+        Cli.Run r0 = Cli.run("op", "relu", "--party", "0", "--listen", "" + Jvms.freePort(), "--dealer", "127.0.0.1:" + Jvms.freePort(),
                 "--input", in.toString(), "--timeout", "1");
         assertEquals(1, r0.exit());
         assertTrue(r0.err().contains("no connection from party 1") && r0.err().contains("timeout"), r0.err());
 
-        Cli.Run r1 = Cli.run("op", "relu", "--party", "1", "--connect", "127.0.0.1:" + freePort(), "--dealer", "127.0.0.1:" + freePort(),
+        Cli.Run r1 = Cli.run("op", "relu", "--party", "1", "--connect", "127.0.0.1:" + Jvms.freePort(), "--dealer", "127.0.0.1:" + Jvms.freePort(),
                 "--output", dir.resolve("out.txt").toString(), "--timeout", "1");
         assertEquals(1, r1.exit());
         assertTrue(r1.err().contains("cannot connect to party 0"), r1.err());
@@ -278,7 +268,7 @@ class TwoProcessTest {
             });
             hangUp.start();
             Cli.Run r = Cli.run("op", "relu", "--party", "1", "--connect", "127.0.0.1:" + fake.getLocalPort(),
-                    "--dealer", "127.0.0.1:" + freePort(), "--output", dir.resolve("out.txt").toString(), "--timeout", "5");
+                    "--dealer", "127.0.0.1:" + Jvms.freePort(), "--output", dir.resolve("out.txt").toString(), "--timeout", "5");
             hangUp.join();
             assertEquals(1, r.exit());
             assertTrue(r.err().contains("party 0") && r.err().contains("closed the connection"), r.err());
@@ -294,7 +284,7 @@ class TwoProcessTest {
             });
             silent.start();
             Cli.Run r = Cli.run("op", "relu", "--party", "1", "--connect", "127.0.0.1:" + fake.getLocalPort(),
-                    "--dealer", "127.0.0.1:" + freePort(), "--output", dir.resolve("out.txt").toString(), "--timeout", "1");
+                    "--dealer", "127.0.0.1:" + Jvms.freePort(), "--output", dir.resolve("out.txt").toString(), "--timeout", "1");
             silent.join();
             for (Socket s : held) s.close();
             assertEquals(1, r.exit());
@@ -305,7 +295,7 @@ class TwoProcessTest {
 
     @Test
     void dealerWithoutPartiesTimesOut() throws Exception {
-        Cli.Run r = Cli.run("dealer", "--listen", "" + freePort(), "--timeout", "0.5");
+        Cli.Run r = Cli.run("dealer", "--listen", "" + Jvms.freePort(), "--timeout", "0.5");
         assertNotEquals(0, r.exit());
         assertTrue(r.err().startsWith("polympc: error: no connection from a party"), r.err());
     }
