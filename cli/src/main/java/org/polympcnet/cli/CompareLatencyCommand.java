@@ -101,6 +101,11 @@ final class CompareLatencyCommand implements Callable<Integer> {
             description = "With --measure: start no measured round after this long; 0 for none (default: ${DEFAULT-VALUE}).")
     double deadline;
 
+    @Option(names = "--tolerated-wait", paramLabel = "FRACTION", defaultValue = "0.05",
+            description = "With --measure: discard a run whose party threads waited for a CPU longer than this fraction of its time "
+                    + "plus 20 us (another process was busy; default: ${DEFAULT-VALUE}; a large value keeps every run).")
+    double toleratedWait;
+
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Tidy CSV of the comparison (written atomically).")
     Path out;
 
@@ -203,6 +208,7 @@ final class CompareLatencyCommand implements Callable<Integer> {
             if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
             if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must not be negative, got " + warmup);
             if (!(deadline >= 0)) throw new ParameterException(spec.commandLine(), "--deadline must not be negative, got " + deadline);
+            if (!(toleratedWait >= 0)) throw new ParameterException(spec.commandLine(), "--tolerated-wait must not be negative, got " + toleratedWait);
         } else {
             if (modelled == null || measured == null) throw new ParameterException(spec.commandLine(), "give --modelled FILE and --measured FILE, or --measure");
             for (Object[] o : new Object[][] {{"--calibration", calibration}, {"--point", points.isEmpty() ? null : points}}) {
@@ -240,7 +246,7 @@ final class CompareLatencyCommand implements Callable<Integer> {
             }
         }, true, StandardCharsets.UTF_8);
         var results = CompareLatencyOps.measure(pts,
-                new OnlineLatencyMeasurement.Options(runs, warmup, 6, deadline), log);
+                new OnlineLatencyMeasurement.Options(runs, warmup, 6, deadline, toleratedWait), log);
         log.flush();
         Path scratch = null;
         if (measured == null || modelled == null) {

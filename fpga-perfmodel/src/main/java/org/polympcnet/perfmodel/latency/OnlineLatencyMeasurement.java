@@ -119,12 +119,19 @@ public final class OnlineLatencyMeasurement {
      * @param warmup rounds over every point before measuring
      * @param maxRoundsPerRun measured rounds allowed per wanted run (discarded runs are taken again)
      * @param deadlineSeconds no new round starts after this long (0: none)
+     * @param toleratedWait a run whose party threads waited for a CPU longer than this fraction of
+     *     its time (plus 20 us) is discarded; 0.05 for measurements, large to keep every run
      */
-    public record Options(int runs, int warmup, int maxRoundsPerRun, double deadlineSeconds) {
+    public record Options(int runs, int warmup, int maxRoundsPerRun, double deadlineSeconds, double toleratedWait) {
         public Options {
-            if (runs < 1 || warmup < 0 || maxRoundsPerRun < 1 || deadlineSeconds < 0) {
-                throw new IllegalArgumentException("measurement options: runs >= 1, warmup >= 0, rounds per run >= 1, deadline >= 0");
+            if (runs < 1 || warmup < 0 || maxRoundsPerRun < 1 || !(deadlineSeconds >= 0) || !(toleratedWait >= 0)) {
+                throw new IllegalArgumentException("measurement options: runs >= 1, warmup >= 0, rounds per run >= 1, deadline >= 0, "
+                        + "tolerated wait >= 0");
             }
+        }
+
+        public Options(int runs, int warmup, int maxRoundsPerRun, double deadlineSeconds) {
+            this(runs, warmup, maxRoundsPerRun, deadlineSeconds, 0.05);
         }
     }
 
@@ -153,7 +160,7 @@ public final class OnlineLatencyMeasurement {
                         party -> time(party, prepare, inputs), party -> time(party, prepare, inputs));
                 long nanos = Math.max(res.party0()[0], res.party1()[0]), delay = Math.max(res.party0()[1], res.party1()[1]);
                 if (r < 0) continue;
-                if (delay <= RunQueueDelay.tolerated(nanos, 0.05)) ms.get(i).add(nanos / 1e6);
+                if (delay <= RunQueueDelay.tolerated(nanos, Math.min(o.toleratedWait(), 1e6))) ms.get(i).add(nanos / 1e6);
                 else discarded[i]++;
             }
             if (done && r >= 0) break;
