@@ -173,8 +173,8 @@ stage_perfmodel() {
 inputs_validate() { sha256sum "$ROOT/cli/target/polympc.jar" "$CALIBRATION"; echo "$MODE"; }
 stage_validate() {
   # Every acceptance point and the op sequences in both modes; quick takes fewer runs and stops
-  # starting rounds after 3 minutes (a busy machine discards many runs).
-  local runs=(--runs 7 --warmup 3 --deadline 180)
+  # starting rounds after 2 minutes (a busy machine discards many runs).
+  local runs=(--runs 7 --warmup 3 --deadline 120)
   [ "$MODE" = full ] && runs=(--runs 15 --warmup 5 --deadline 900)
   POLYMPC_JAVA_OPTS="$MEASURE_JVM" "$ROOT/polympc" compare-latency --measure --calibration "$CALIBRATION" "${runs[@]}" \
     --measured "$RAW/compare-latency-ops-measured.csv" --modelled "$RAW/compare-latency-ops-modelled.csv" \
