@@ -16,7 +16,8 @@ ONLY=""
 
 # Stages in order. Later issues add theirs (data, train, search, infer, perfmodel, calibrate,
 # validate, report) to this list and define stage_NAME and inputs_NAME below.
-STAGES=(build env data ops infer jmh)
+# calibrate runs before perfmodel: perfmodel --hw cpu reads the calibration it writes.
+STAGES=(build env data ops infer calibrate perfmodel validate jmh)
 
 usage() {
   cat <<'USAGE'
@@ -44,6 +45,13 @@ ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and o
 infer   ./polympc infer on every model in results/models/ (dealer; quick: first 1,000 test images, full: all 10,000),
         and one dealer-free (--correlations ot) run on 100: results/raw/infer-MODEL.csv (summary),
         infer-layers-MODEL.csv (per layer), results/predictions/MODEL.csv (per image)
+calibrate ./polympc calibrate: the cpu profile's primitives on this machine: results/raw/calibration-cpu.json
+perfmodel ./polympc perfmodel for each results/models/*/ (else the built-in mnist-cnn, cifar-vgg) on zcu104 and
+          cpu over lan and wan: results/raw/perfmodel-MODEL-HW-NET.csv, latency-table-MODEL-HW-NET.csv,
+          results/plots/gantt-MODEL-HW-NET.png
+validate  ./polympc compare-latency --measure: relu, poly, square, mult (n = 2^12..2^18), matmul (16..256) and op
+          sequences measured warm and modelled by the calibrated cpu: results/raw/compare-latency-ops.csv
+          (per point modelled, measured median, relative error; total), -measured.csv, -modelled.csv
 jmh     JMH benchmarks of the ops and of OT: results/raw/jmh-ops.csv, results/raw/jmh-ot.csv
 LIST
 }
@@ -149,6 +157,63 @@ stage_infer() {
   log "  infer $name on $dataset, 100 images (--correlations ot)"
   "$ROOT/polympc" infer --model "${models[0]}" --dataset "$dataset" --limit 100 --batch 32 --correlations ot \
     --out "$RESULTS/predictions/$name-ot.csv" --summary "$RAW/infer-$name-ot.csv" --layers "$RAW/infer-layers-$name-ot.csv"
+}
+
+# The JVM of calibrate and validate: the measured runs and the calibration must share it, and a
+# pre-touched heap keeps page faults out of fresh arrays (fpga-perfmodel/README.md).
+MEASURE_JVM="-Xms4g -Xmx4g -XX:+AlwaysPreTouch"
+CALIBRATION="$RAW/calibration-cpu.json"
+
+inputs_calibrate() { sha256sum "$ROOT/cli/target/polympc.jar"; }
+stage_calibrate() {
+  # Standard sizes in both modes (about 40 s idle): the validate stage holds the model to 20 %.
+  # Samples whose threads waited for a CPU are taken again; the log says how many never ran clean.
+  POLYMPC_JAVA_OPTS="$MEASURE_JVM" "$ROOT/polympc" calibrate --out "$CALIBRATION"
+}
+
+# Model directories from the train/search stages, if any (each with a model.json).
+perfmodel_models() {
+  local d
+  for d in "$RESULTS"/models/*/; do [ -f "$d/model.json" ] && echo "${d%/}"; done 2>/dev/null || true
+}
+inputs_perfmodel() {
+  local d
+  sha256sum "$ROOT/cli/target/polympc.jar" "$CALIBRATION"
+  for d in $(perfmodel_models); do sha256sum "$d/model.json"; done
+}
+stage_perfmodel() {
+  local src name hw net cal sources=()
+  mkdir -p "$RESULTS/plots"
+  for d in $(perfmodel_models); do sources+=("--model $d"); done
+  if [ ${#sources[@]} -eq 0 ]; then
+    log "  no results/models/*/model.json: the built-in reference architectures"
+    sources=("--reference mnist-cnn" "--reference cifar-vgg")
+  fi
+  for src in "${sources[@]}"; do
+    name=$(basename "${src#* }")
+    for hw in zcu104 cpu; do
+      cal=()
+      [ "$hw" = cpu ] && cal=(--calibration "$CALIBRATION")
+      for net in lan wan; do
+        log "  perfmodel $name on $hw over $net"
+        # shellcheck disable=SC2086  # src is an option and its value
+        "$ROOT/polympc" perfmodel $src --hw "$hw" "${cal[@]}" --net "$net" \
+          --out "$RAW/perfmodel-$name-$hw-$net.csv" --table "$RAW/latency-table-$name-$hw-$net.csv" \
+          --gantt "$RESULTS/plots/gantt-$name-$hw-$net.png"
+      done
+    done
+  done
+}
+
+inputs_validate() { sha256sum "$ROOT/cli/target/polympc.jar" "$CALIBRATION"; echo "$MODE"; }
+stage_validate() {
+  # Every acceptance point and the op sequences in both modes; quick takes fewer runs and stops
+  # starting rounds after 2 minutes (a busy machine discards many runs).
+  local runs=(--runs 7 --warmup 3 --deadline 120)
+  [ "$MODE" = full ] && runs=(--runs 15 --warmup 5 --deadline 900)
+  POLYMPC_JAVA_OPTS="$MEASURE_JVM" "$ROOT/polympc" compare-latency --measure --calibration "$CALIBRATION" "${runs[@]}" \
+    --measured "$RAW/compare-latency-ops-measured.csv" --modelled "$RAW/compare-latency-ops-modelled.csv" \
+    --out "$RAW/compare-latency-ops.csv"
 }
 
 inputs_jmh() { sha256sum "$ROOT/benchmarks/target/benchmarks.jar"; echo "$MODE"; }

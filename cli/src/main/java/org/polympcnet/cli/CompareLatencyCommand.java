@@ -1,6 +1,11 @@
 package org.polympcnet.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.polympcnet.perfmodel.hardware.CpuCalibration;
+import org.polympcnet.perfmodel.hardware.CpuProfile;
+import org.polympcnet.perfmodel.latency.OnlineLatencyMeasurement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +35,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Compares modelled latencies (polympc perfmodel) with measured ones (polympc op --stats-csv, secure "
-                    + "inference, or a board run in the same schema), row by row and in total.",
+                    + "inference, or a board run in the same schema), row by row and in total. With --measure it takes "
+                    + "both itself: single ops and op sequences measured in this JVM (warm, both parties in memory with a "
+                    + "dealer; runs in which a party thread waited for a CPU are discarded and taken again) and modelled by "
+                    + "the calibrated cpu profile.",
             "",
             "Join: a row's key is the key=value pairs of its config for the fields named by --keys (default "
                     + "model,layer,op,n,truncation,fracBits,party,kernel,step) that it has; rows join when their keys are equal. "
@@ -43,6 +54,11 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
+            "Example (the cpu model's acceptance points, measured here and modelled; an idle machine):",
+            "  POLYMPC_JAVA_OPTS='-Xms4g -Xmx4g -XX:+AlwaysPreTouch' polympc calibrate --out cal.json",
+            "  POLYMPC_JAVA_OPTS='-Xms4g -Xmx4g -XX:+AlwaysPreTouch' polympc compare-latency --measure --calibration cal.json \\",
+            "      --measured measured.csv --modelled modelled.csv --out compare.csv",
+            "",
             "Example (a model of relu at n = 4096 against five runs of polympc op):",
             "  polympc perfmodel --op relu --n 4096 --hw cpu --calibration cal.json --out model.csv",
             "  for i in 1 2 3 4 5; do polympc op relu --input in.txt --output out.txt --stats-csv run$i.csv; done",
@@ -57,11 +73,38 @@ final class CompareLatencyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--modelled", paramLabel = "FILE", required = true, description = "Tidy CSV of modelled latencies.")
+    @Option(names = "--modelled", paramLabel = "FILE", description = "Tidy CSV of modelled latencies (with --measure: where they are written).")
     Path modelled;
 
-    @Option(names = "--measured", paramLabel = "FILE", required = true, description = "Tidy CSV of measured latencies.")
+    @Option(names = "--measured", paramLabel = "FILE", description = "Tidy CSV of measured latencies (with --measure: where they are written).")
     Path measured;
+
+    @Option(names = "--measure", description = "Measure single ops and op sequences here (warm JVM, both parties in memory with a dealer) "
+            + "and model them with the calibrated cpu profile (--calibration), then compare.")
+    boolean measure;
+
+    @Option(names = "--calibration", paramLabel = "FILE.json", description = "With --measure: the cpu calibration from 'polympc calibrate'.")
+    Path calibration;
+
+    @Option(names = "--point", paramLabel = "OPS:N[,N...]", description = "With --measure: ops (relu, poly, square, mult, matmul, or a "
+            + "sequence such as square+relu; matmul's N is the side of N x N by N x N) and sizes, repeatable "
+            + "(default: relu,poly,square,mult at 2^12..2^18, matmul at 16..256, and the sequences square+relu, poly+mult, matmul+relu).")
+    List<String> points = new ArrayList<>();
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "15", description = "With --measure: clean runs per point (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "5", description = "With --measure: warm-up rounds over every point (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
+            description = "With --measure: start no measured round after this long; 0 for none (default: ${DEFAULT-VALUE}).")
+    double deadline;
+
+    @Option(names = "--tolerated-wait", paramLabel = "FRACTION", defaultValue = "0.05",
+            description = "With --measure: discard a run whose party threads waited for a CPU longer than this fraction of its time "
+                    + "plus 20 us (another process was busy; default: ${DEFAULT-VALUE}; a large value keeps every run).")
+    double toleratedWait;
 
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Tidy CSV of the comparison (written atomically).")
     Path out;
@@ -85,8 +128,11 @@ final class CompareLatencyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> filter = filter();
+        checkMode();
         PrintWriter err = spec.commandLine().getErr();
+        Path scratch = null;
         try (AtomicOutput file = AtomicOutput.begin(out)) {
+            if (measure) scratch = measureAndModel();
             Map<String, Sample> model = read(modelled, modelledMetric == null ? metric : modelledMetric, filter);
             Map<String, Sample> meas = read(measured, measuredMetric == null ? metric : measuredMetric, filter);
             List<TidyRow> rows = new ArrayList<>();
@@ -151,6 +197,81 @@ final class CompareLatencyCommand implements Callable<Integer> {
             return 0;
         } catch (Exception e) {
             return Errors.runtime(err, e);
+        } finally {
+            if (scratch != null) deleteScratch(scratch);
+        }
+    }
+
+    private void checkMode() {
+        if (measure) {
+            if (calibration == null) throw new ParameterException(spec.commandLine(), "--measure needs --calibration FILE.json (make one with: polympc calibrate --out FILE.json)");
+            if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
+            if (warmup < 0) throw new ParameterException(spec.commandLine(), "--warmup must not be negative, got " + warmup);
+            if (!(deadline >= 0)) throw new ParameterException(spec.commandLine(), "--deadline must not be negative, got " + deadline);
+            if (!(toleratedWait >= 0)) throw new ParameterException(spec.commandLine(), "--tolerated-wait must not be negative, got " + toleratedWait);
+        } else {
+            if (modelled == null || measured == null) throw new ParameterException(spec.commandLine(), "give --modelled FILE and --measured FILE, or --measure");
+            for (Object[] o : new Object[][] {{"--calibration", calibration}, {"--point", points.isEmpty() ? null : points}}) {
+                if (o[1] != null) throw new ParameterException(spec.commandLine(), o[0] + " is for --measure");
+            }
+        }
+    }
+
+    /**
+     * Measures and models the --point list, writes both as tidy CSV (to --measured and --modelled,
+     * or to a scratch directory) and points this command at them; returns the scratch directory or
+     * null.
+     */
+    private Path measureAndModel() throws Exception {
+        CpuProfile cpu;
+        try {
+            cpu = new CpuProfile(CpuCalibration.read(calibration));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--calibration: " + e.getMessage(), e);
+        }
+        List<OnlineLatencyMeasurement.Point> pts =
+                CompareLatencyOps.parse(points.isEmpty() ? CompareLatencyOps.DEFAULT_POINTS : points);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "compare-latency: measuring %d points, %d clean runs each (%d warm-up rounds)%n", pts.size(), runs, warmup);
+        o.flush();
+        PrintStream log = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                o.write(b);
+            }
+
+            @Override
+            public void flush() {
+                o.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+        var results = CompareLatencyOps.measure(pts,
+                new OnlineLatencyMeasurement.Options(runs, warmup, 6, deadline, toleratedWait), log);
+        log.flush();
+        Path scratch = null;
+        if (measured == null || modelled == null) {
+            scratch = Files.createTempDirectory(out.toAbsolutePath().getParent(), ".compare-latency.");
+        }
+        if (measured == null) measured = scratch.resolve("measured.csv");
+        if (modelled == null) modelled = scratch.resolve("modelled.csv");
+        writeAtomically(measured, CompareLatencyOps.measured(results));
+        writeAtomically(modelled, CompareLatencyOps.modelled(pts, cpu));
+        return scratch;
+    }
+
+    private static void writeAtomically(Path file, List<TidyRow> rows) throws IOException {
+        try (AtomicOutput a = AtomicOutput.begin(file)) {
+            a.writer().write(TidyRow.toCsv(rows));
+            a.commit();
+        }
+    }
+
+    private static void deleteScratch(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Scratch files only; the comparison is written already.
         }
     }
 

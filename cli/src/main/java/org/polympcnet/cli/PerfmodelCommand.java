@@ -16,6 +16,7 @@ import org.polympcnet.perfmodel.hardware.HardwareProfile;
 import org.polympcnet.perfmodel.hardware.HardwareProfiles;
 import org.polympcnet.perfmodel.hardware.Zcu104;
 import org.polympcnet.perfmodel.latency.LatencyTable;
+import org.polympcnet.perfmodel.reference.ReferenceNetworks;
 import org.polympcnet.perfmodel.schedule.CryptoScheduler;
 import org.polympcnet.perfmodel.schedule.DesignSpaceSweep;
 import org.polympcnet.perfmodel.schedule.GanttChart;
@@ -60,6 +61,7 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "Examples:",
             "  polympc perfmodel --model models/mnist-cnn --hw zcu104 --net lan --out pm.csv --gantt pm.png",
+            "  polympc perfmodel --reference cifar-vgg --hw zcu104 --net wan --out pm.csv --gantt pm.png",
             "  polympc perfmodel --model models/mnist-cnn --hw zcu104 --net lan --sweep --out pm.csv --table latency.csv",
             "  polympc calibrate --out cal.json",
             "  polympc perfmodel --op relu --n 4096 --hw cpu --calibration cal.json --out relu.csv",
@@ -71,6 +73,10 @@ final class PerfmodelCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory (model.json; weights are not needed).")
     Path modelDir;
+
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "A built-in reference architecture instead of --model: mnist-cnn or cifar-vgg (all ReLU, max pools).")
+    String reference;
 
     @Option(names = "--op", paramLabel = "OP", converter = OpConverter.class,
             description = "One op instead of a model: relu, drelu, msb, square, poly, mult, truncation, mux, b2a, a2b, matmul.")
@@ -132,8 +138,8 @@ final class PerfmodelCommand implements Callable<Integer> {
             Workload work;
             OpCost single = null;
             Model m = null;
-            if (modelDir != null) {
-                m = loadModel();
+            if (modelDir != null || reference != null) {
+                m = modelDir != null ? loadModel() : referenceModel();
                 config.put("model", m.name);
                 work = Workload.ofModel(new LayerCosts(m, batch, truncation, fracBits));
             } else {
@@ -145,7 +151,7 @@ final class PerfmodelCommand implements Callable<Integer> {
                 IntFunction<OpCost> atSize = op.elementwise() ? size -> op.cost(truncation, size, fracBits) : null;
                 work = Workload.ofOp(op.cliName(), single, atSize);
             }
-            if (modelDir != null) config.put("batch", Integer.toString(batch));
+            if (m != null) config.put("batch", Integer.toString(batch));
             config.put("truncation", truncation.json());
             config.put("fracBits", Integer.toString(fracBits));
             config.put("hw", hw);
@@ -194,9 +200,13 @@ final class PerfmodelCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if ((modelDir == null) == (op == null)) throw usage("give either --model DIR or --op OP (with --n N)");
+        int sources = (modelDir == null ? 0 : 1) + (reference == null ? 0 : 1) + (op == null ? 0 : 1);
+        if (sources != 1) throw usage("give one of --model DIR, --reference NAME or --op OP (with --n N)");
+        if (reference != null && !ReferenceNetworks.names().contains(reference.trim().toLowerCase(Locale.ROOT))) {
+            throw usage("--reference: unknown architecture '" + reference + "': use one of " + String.join(", ", ReferenceNetworks.names()));
+        }
         if (op != null && n == null) throw usage("--op " + op.cliName() + " needs --n N");
-        if (op == null && n != null) throw usage("--n is for --op, not --model");
+        if (op == null && n != null) throw usage("--n is for --op, not --model or --reference");
         if (n != null && n <= 0) throw usage("--n must be positive, got " + n);
         if (batch <= 0) throw usage("--batch must be positive, got " + batch);
         if (fracBits < 0 || fracBits > 40) throw usage("--frac-bits must be in 0..40, got " + fracBits);
@@ -210,7 +220,7 @@ final class PerfmodelCommand implements Callable<Integer> {
             if (sweep) throw usage("--sweep is for --hw zcu104, not cpu");
         }
         if (sweepOut != null && !sweep) throw usage("--sweep-out needs --sweep");
-        if (table != null && modelDir == null) throw usage("--table is for --model, not --op");
+        if (table != null && op != null) throw usage("--table is for --model or --reference, not --op");
         if (clockMhz != null && !(clockMhz > 0 && clockMhz < 10_000)) throw usage("--clock-mhz must be a positive clock in MHz, got " + clockMhz);
     }
 
@@ -224,6 +234,14 @@ final class PerfmodelCommand implements Callable<Integer> {
             return ModelFile.load(modelDir, false);
         } catch (ModelFormatException e) {
             throw new CliException("--model " + modelDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Model referenceModel() {
+        try {
+            return ReferenceNetworks.get(reference);
+        } catch (IllegalArgumentException e) {
+            throw usage("--reference: " + e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import org.polympcnet.perfmodel.latency.LatencyTable;
 import org.polympcnet.perfmodel.schedule.DesignSpaceSweep;
 import org.polympcnet.perfmodel.schedule.LayerTiming;
 import org.polympcnet.perfmodel.schedule.Schedule;
+import org.polympcnet.protocols.correlation.dealer.DealerClient;
 
 /**
  * The tidy rows of {@code polympc perfmodel}: per layer (start, end, latency, online bytes,
@@ -20,10 +21,10 @@ import org.polympcnet.perfmodel.schedule.Schedule;
 final class PerfmodelRows {
     static final String EXPERIMENT = "perfmodel";
     /**
-     * Dealer-link bytes of a session besides its ops, as polympc op counts them: hello (24 B) and
-     * END (40 B) sent, status (16 B) and PRG seed (16 B) received.
+     * Dealer-link bytes of a session besides its ops, as polympc op counts them: hello and END
+     * sent, status and PRG seed received.
      */
-    static final long DEALER_SESSION_BYTES = 24 + 40 + 16 + 16;
+    static final long DEALER_SESSION_BYTES = DealerClient.SESSION_BYTES;
 
     private PerfmodelRows() {}
 

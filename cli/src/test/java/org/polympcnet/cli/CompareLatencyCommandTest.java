@@ -113,4 +113,52 @@ class CompareLatencyCommandTest {
         assertEquals(1, r3.exit());
         assertTrue(r3.err().contains("nope.csv: no such file"), r3.err());
     }
+
+    @Test
+    void measureRunsOpsAndSequencesAndModelsThemOnTheCpu() throws Exception {
+        Path cal = dir.resolve("cal.json");
+        assertEquals(0, Cli.run("calibrate", "--quick", "--out", cal.toString()).exit());
+        Path meas = dir.resolve("meas.csv"), model = dir.resolve("model.csv"), out = dir.resolve("cmp.csv");
+        Cli.Run r = Cli.run("compare-latency", "--measure", "--calibration", cal.toString(), "--point", "relu,square:64",
+                "--point", "matmul+relu:8", "--runs", "2", "--warmup", "1", "--deadline", "60", "--tolerated-wait", "1e9",
+                "--measured", meas.toString(), "--modelled", model.toString(), "--out", out.toString());
+        // Every run is kept (a busy test machine would discard them all): the mechanics, not the figures.
+        assertEquals(0, r.exit(), r.err() + r.out());
+        List<TidyRow> modelled = TidyRow.read(model);
+        for (String op : List.of("relu", "square", "matmul+relu")) {
+            assertTrue(modelled.stream().anyMatch(x -> op.equals(x.configMap().get("op")) && x.metric().equals("online_time")
+                    && Double.parseDouble(x.value()) > 0), op);
+        }
+        assertTrue(modelled.stream().anyMatch(x -> "matmul+relu".equals(x.configMap().get("op")) && x.metric().equals("online_rounds")
+                && x.value().equals("9")), "matmul (1 round, local truncation) then relu (8 rounds)");
+        for (TidyRow m : TidyRow.read(meas)) {
+            assertEquals("online_time", m.metric());
+            assertEquals("warm", m.configMap().get("jvm"));
+        }
+        assertEquals(3, values(out, "total=all").get("rows"));
+        assertEquals(6, TidyRow.read(meas).size());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".compare-latency")), "scratch directory removed");
+        }
+    }
+
+    @Test
+    void measureArgumentsAreChecked() throws Exception {
+        String out = dir.resolve("x.csv").toString();
+        Cli.Run r = Cli.run("compare-latency", "--measure", "--out", out);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--calibration"), r.err());
+        r = Cli.run("compare-latency", "--out", out);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--measure"), r.err());
+        Path cal = dir.resolve("cal.json");
+        assertEquals(0, Cli.run("calibrate", "--quick", "--out", cal.toString()).exit());
+        r = Cli.run("compare-latency", "--measure", "--calibration", cal.toString(), "--point", "relu+matmul:4", "--out", out);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("relu+matmul:4") && r.err().contains("matmul can only come first"), r.err());
+        r = Cli.run("compare-latency", "--measure", "--calibration", cal.toString(), "--point", "relu", "--out", out);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("OPS:N"), r.err());
+        assertTrue(!Files.exists(Path.of(out)));
+    }
 }

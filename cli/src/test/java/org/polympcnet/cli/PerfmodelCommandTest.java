@@ -119,6 +119,26 @@ class PerfmodelCommandTest {
         assertEquals(Long.toString(Relu.onlineBytes(4096)), rows.stream().filter(x -> x.metric().equals("online_bytes_p0")).findFirst().get().value());
     }
 
+    @Test
+    void referenceArchitecturesNeedNoModelDirectory() throws Exception {
+        for (String ref : List.of("mnist-cnn", "cifar-vgg")) {
+            Path out = dir.resolve(ref + ".csv"), png = dir.resolve(ref + ".png");
+            Cli.Run r = Cli.run("perfmodel", "--reference", ref, "--hw", "zcu104", "--net", "lan", "--out", out.toString(), "--gantt", png.toString());
+            assertEquals(0, r.exit(), r.err());
+            List<TidyRow> rows = TidyRow.read(out);
+            assertEquals(ref, rows.get(0).configMap().get("model"));
+            assertTrue(rows.stream().anyMatch(x -> "total".equals(x.configMap().get("layer")) && x.metric().equals("latency")));
+            assertTrue(rows.stream().anyMatch(x -> "relu1".equals(x.configMap().get("layer"))));
+            assertTrue(Files.size(png) > 1000);
+            Files.delete(out);
+            Files.delete(png);
+        }
+        String out = dir.resolve("x.csv").toString();
+        assertOneError(Cli.run("perfmodel", "--reference", "alexnet", "--hw", "zcu104", "--out", out), 2, "alexnet", "mnist-cnn");
+        assertOneError(Cli.run("perfmodel", "--reference", "mnist-cnn", "--op", "relu", "--n", "4", "--hw", "zcu104", "--out", out), 2,
+                "one of --model DIR, --reference NAME or --op");
+    }
+
     private void assertOneError(Cli.Run r, int exit, String... fragments) throws Exception {
         assertEquals(exit, r.exit(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());

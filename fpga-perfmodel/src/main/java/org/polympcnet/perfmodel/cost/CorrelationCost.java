@@ -2,14 +2,16 @@ package org.polympcnet.perfmodel.cost;
 
 import org.polympcnet.protocols.correlation.CombineTriples;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
+import org.polympcnet.protocols.correlation.dealer.DealerClient;
 import org.polympcnet.protocols.ring.BitSlice;
 
 /**
  * Offline cost of correlations from the seed-compressed trusted dealer, recipe by recipe as in
  * {@code correlation/dealer/Recipes.java}: party 0 expands every component from its PRG seed,
  * party 1 expands its independent components and downloads its dependent ones (corrections).
- * Per request each party sends a 40-byte request (five words) and receives a 16-byte status
- * ({@code DealerClient}); session set-up (hello, seed) and end are not part of any op.
+ * Per request each party sends a request of {@link DealerClient#REQUEST_BYTES} and receives a
+ * status of {@link DealerClient#STATUS_BYTES} ({@code DealerClient}); session set-up (hello,
+ * seed) and end ({@link DealerClient#SESSION_BYTES}) are not part of any op.
  *
  * @param requests dealer requests (round trips on the dealer link)
  * @param party0Words 64-bit words party 0 draws from its PRG (the dealer draws them too)
@@ -20,7 +22,7 @@ import org.polympcnet.protocols.ring.BitSlice;
  */
 public record CorrelationCost(int requests, long party0Words, long party1Words, long correctionBytes,
                               long dealerRingMults, long dealerAndWords) {
-    public static final int REQUEST_BYTES = 40, STATUS_BYTES = 16;
+    public static final int REQUEST_BYTES = DealerClient.REQUEST_BYTES, STATUS_BYTES = DealerClient.STATUS_BYTES;
     /** The PRG is AES-128 in counter mode: one 16-byte block gives two 64-bit words. */
     public static final int WORDS_PER_AES_BLOCK = 2;
     public static final CorrelationCost NONE = new CorrelationCost(0, 0, 0, 0, 0, 0);

@@ -9,29 +9,41 @@ import org.polympcnet.protocols.ops.Truncation;
  * them for a batch of b images: conv2d by im2col and a matrix product, linear as a matrix
  * product of the weights by the batch's columns (with the two layout transposes and the bias),
  * act as ReLU or the polynomial, pool as the max tournament or the average, add as a local sum,
- * flatten as nothing.
+ * flatten as nothing. ReLU and max pool use a {@link ComparisonCosts} (the GMW carry tree unless
+ * {@link #withComparison} says otherwise).
  */
 public final class LayerCosts {
     private final Model model;
     private final int batch;
     private final Truncation.Mode mode;
     private final int fracBits;
+    private final ComparisonCosts comparison;
 
     public LayerCosts(Model model, int batch, Truncation.Mode mode, int fracBits) {
-        this(batch, mode, fracBits, java.util.Objects.requireNonNull(model, "model"));
+        this(batch, mode, fracBits, java.util.Objects.requireNonNull(model, "model"), ComparisonProtocols.DEFAULT);
+    }
+
+    /** The same layers with ReLU and max pool by another comparison protocol. */
+    public LayerCosts withComparison(ComparisonCosts c) {
+        return new LayerCosts(batch, mode, fracBits, model, java.util.Objects.requireNonNull(c, "comparison"));
+    }
+
+    public ComparisonCosts comparison() {
+        return comparison;
     }
 
     /** Costs of single layers ({@link #activation}, {@link #pool}, {@link #add}) without a model. */
     public static LayerCosts withoutModel(int batch, Truncation.Mode mode, int fracBits) {
-        return new LayerCosts(batch, mode, fracBits, null);
+        return new LayerCosts(batch, mode, fracBits, null, ComparisonProtocols.DEFAULT);
     }
 
-    private LayerCosts(int batch, Truncation.Mode mode, int fracBits, Model model) {
+    private LayerCosts(int batch, Truncation.Mode mode, int fracBits, Model model, ComparisonCosts comparison) {
         if (batch <= 0) throw new IllegalArgumentException("batch must be positive, got " + batch);
         this.model = model;
         this.batch = batch;
         this.mode = mode;
         this.fracBits = fracBits;
+        this.comparison = comparison;
     }
 
     /** The cost of layer i as the model declares it. */
@@ -59,7 +71,7 @@ public final class LayerCosts {
     /** An activation of n elements as "relu" or "poly". */
     public OpCost activation(String kind, int n) {
         switch (kind) {
-            case "relu": return OpCosts.relu(n);
+            case "relu": return comparison.relu(n);
             case "poly": return OpCosts.poly(mode, n, fracBits);
             default: throw new IllegalArgumentException("activation kind '" + kind + "' (want relu or poly)");
         }
@@ -73,7 +85,7 @@ public final class LayerCosts {
     /** A pool over an input of shape [C, H, W] (per image) as "max" or "avg". */
     public OpCost pool(String kind, int[] in, int kernel, int stride) {
         switch (kind) {
-            case "max": return OpCosts.maxPool(batch, in[0], in[1], in[2], kernel, stride);
+            case "max": return OpCosts.maxPool(comparison, batch, in[0], in[1], in[2], kernel, stride);
             case "avg": return OpCosts.avgPool(mode, batch, in[0], in[1], in[2], kernel, stride, fracBits);
             default: throw new IllegalArgumentException("pool kind '" + kind + "' (want max or avg)");
         }

@@ -45,7 +45,8 @@ public enum NamedOp {
     /** The protocol, named as polympc op's stats name it. */
     public String protocol() {
         switch (this) {
-            case RELU: case DRELU: case MSB: return "gmw-carry-tree";
+            case RELU: case DRELU: return ComparisonProtocols.DEFAULT.protocol();
+            case MSB: return GmwCarryTreeCosts.INSTANCE.protocol();
             case SQUARE: case POLY: return "beaver-square";
             case MULT: return "beaver";
             case MATMUL: return "matrix-triple";

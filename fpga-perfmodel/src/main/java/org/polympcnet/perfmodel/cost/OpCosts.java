@@ -4,18 +4,14 @@ import static org.polympcnet.perfmodel.cost.EngineKind.LINEAR;
 import static org.polympcnet.perfmodel.cost.EngineKind.POLY;
 import static org.polympcnet.perfmodel.cost.EngineKind.RELU;
 
-import org.polympcnet.protocols.correlation.CombineTriples;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.ops.A2B;
 import org.polympcnet.protocols.ops.B2A;
 import org.polympcnet.protocols.ops.Conv2d;
-import org.polympcnet.protocols.ops.DRelu;
 import org.polympcnet.protocols.ops.MatMul;
-import org.polympcnet.protocols.ops.Msb;
 import org.polympcnet.protocols.ops.Mult;
 import org.polympcnet.protocols.ops.Multiplexer;
 import org.polympcnet.protocols.ops.PolyActivation;
-import org.polympcnet.protocols.ops.Relu;
 import org.polympcnet.protocols.ops.Square;
 import org.polympcnet.protocols.ops.Truncation;
 import org.polympcnet.protocols.ring.BitSlice;
@@ -28,43 +24,24 @@ import org.polympcnet.protocols.ring.BitSlice;
  */
 public final class OpCosts {
     private static final int LEAVES = MsbCorrelation.LEAVES;
-    private static final int[] COMBINES = MsbCorrelation.combinesPerLevel(LEAVES);
 
     private OpCosts() {}
 
     // ------------------------------------------------------------------ comparisons (RELU engine)
 
-    /** MSB by the carry tree: slice, 63 cross ANDs, then 6 levels of combines. */
+    /** MSB by the GMW carry tree (the default comparison protocol's). */
     public static OpCost msb(int n) {
-        Steps s = new Steps(RELU, n);
-        carryTree(s, n);
-        s.work(Work.bitWords(words(n))); // msb = top ^ carry
-        return checked(new OpCost("msb", n, s.build(), CorrelationCost.msb(n), andGates(n), 0),
-                Msb.onlineBytes(n), Msb.onlineRounds());
+        return GmwCarryTreeCosts.INSTANCE.msb(n);
     }
 
-    /** DReLU: the MSB, party 0 flipping its share. */
+    /** DReLU by the default comparison protocol ({@link ComparisonProtocols#DEFAULT}). */
     public static OpCost drelu(int n) {
-        Steps s = new Steps(RELU, n);
-        carryTree(s, n);
-        s.work(Work.bitWords(2L * words(n)));
-        return checked(new OpCost("drelu", n, s.build(), CorrelationCost.msb(n), andGates(n), 0),
-                DRelu.onlineBytes(n), DRelu.onlineRounds());
+        return ComparisonProtocols.DEFAULT.drelu(n);
     }
 
-    /**
-     * 2P-ReLU: DReLU, then the multiplexer, whose x - v opening rides in the MSB's first flight
-     * and whose b ^ r opening is the eighth flight; its ring products run on the POLY engine.
-     */
+    /** 2P-ReLU by the default comparison protocol ({@link ComparisonProtocols#DEFAULT}). */
     public static OpCost relu(int n) {
-        long wd = words(n);
-        Steps s = new Steps(RELU, n);
-        s.work(Work.ringOps(n)); // x - v, sent with round 1
-        carryTree(s, n, 8L * n, Work.ringOps(n)); // round 1 also opens e = x - v
-        s.work(Work.bitWords(3 * wd)).flight(wireBytes(n)); // top ^ carry, flip, b ^ r
-        s.on(POLY).work(muxSelect(n));
-        return checked(new OpCost("relu", n, s.build(), CorrelationCost.relu(n), andGates(n), n),
-                Relu.onlineBytes(n), Relu.onlineRounds());
+        return ComparisonProtocols.DEFAULT.relu(n);
     }
 
     /** A2B by the Kogge-Stone adder: 63 cross ANDs, then 6 levels of G and P updates. */
@@ -86,8 +63,13 @@ public final class OpCosts {
         return checked(new OpCost("a2b", n, s.build(), offline, gates * n, 0), A2B.onlineBytes(n), A2B.onlineRounds());
     }
 
-    /** Max pool: a tournament of ReLU(a - b), all windows of a level in one batched ReLU. */
+    /** Max pool with the default comparison protocol. */
     public static OpCost maxPool(int batch, int c, int h, int w, int k, int stride) {
+        return maxPool(ComparisonProtocols.DEFAULT, batch, c, h, w, k, stride);
+    }
+
+    /** Max pool: a tournament of ReLU(a - b), all windows of a level in one batched ReLU. */
+    public static OpCost maxPool(ComparisonCosts cmp, int batch, int c, int h, int w, int k, int stride) {
         int windows = batch * c * Conv2d.outSize(h, k, stride, 0) * Conv2d.outSize(w, k, stride, 0);
         OpCost total = null;
         int m = k * k;
@@ -100,7 +82,7 @@ public final class OpCosts {
                     .work(Work.ringOps((long) windows * pairs)).build(), CorrelationCost.NONE, 0, 0);
             OpCost pick = new OpCost("maxpool", windows, new Steps(RELU, windows)
                     .work(Work.ringOps((long) windows * next)).build(), CorrelationCost.NONE, 0, 0);
-            total = total.then(diff, "maxpool").then(relu(windows * pairs), "maxpool").then(pick, "maxpool");
+            total = total.then(diff, "maxpool").then(cmp.relu(windows * pairs), "maxpool").then(pick, "maxpool");
         }
         return total;
     }
@@ -220,38 +202,8 @@ public final class OpCosts {
     }
 
     /** The multiplexer's select, one pass: c v + (1 - 2c)(e r + r v) (+ c e at party 0); e r is the full product. */
-    private static Work muxSelect(int n) {
+    static Work muxSelect(int n) {
         return Work.ringOps(n).plus(Work.ringMults(n));
-    }
-
-    private static void carryTree(Steps s, int n) {
-        carryTree(s, n, 0, Work.NONE);
-    }
-
-    /**
-     * Round 1 (slice, mask, send the 63 cross-AND inputs, plus `extraBytes` riding along; then the
-     * generate bits and `extraAfter`), then 6 carry-tree levels: mask, flight, unmask and AND.
-     */
-    private static void carryTree(Steps s, int n, long extraBytes, Work extraAfter) {
-        long wd = words(n), wb = wireBytes(n);
-        s.work(Work.transposes(wd)).work(Work.bitWords(2L * LEAVES * wd)).flight(LEAVES * wb + extraBytes); // copy P, mask
-        s.work(Work.andWords(LEAVES * wd)).work(extraAfter);
-        for (int combines : COMBINES) {
-            int ands = CombineTriples.ands(combines), opened = combines + ands;
-            s.work(Work.bitWords(opened * wd)).flight(opened * wb);
-            s.work(Work.bitWords(opened * wd)).work(Work.andWords(ands * wd));
-        }
-    }
-
-    /** AND gates of the MSB per element: 63 cross ANDs and the carry tree's. */
-    static long andGatesPerElement() {
-        long g = LEAVES;
-        for (int c : COMBINES) g += CombineTriples.ands(c);
-        return g;
-    }
-
-    private static long andGates(int n) {
-        return andGatesPerElement() * n;
     }
 
     /** Kogge-Stone level d: G updates for j >= d, P updates for j >= 2d (as A2B). */
@@ -259,15 +211,15 @@ public final class OpCosts {
         return (LEAVES - d) + Math.max(0, LEAVES - 2 * d);
     }
 
-    private static long words(int n) {
+    static long words(int n) {
         return BitSlice.words(n);
     }
 
-    private static long wireBytes(int n) {
+    static long wireBytes(int n) {
         return BitSlice.wireBytes(n);
     }
 
-    private static OpCost checked(OpCost c, long formulaBytes, int formulaRounds) {
+    static OpCost checked(OpCost c, long formulaBytes, int formulaRounds) {
         if (c.onlineBytes() != formulaBytes || c.rounds() != formulaRounds) {
             throw new IllegalStateException("cost model of " + c.op() + " (n=" + c.elements() + ") is out of step with protocols: "
                     + c.onlineBytes() + " bytes in " + c.rounds() + " rounds modelled, " + formulaBytes + " bytes in "

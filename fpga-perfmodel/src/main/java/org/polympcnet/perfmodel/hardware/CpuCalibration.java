@@ -15,15 +15,19 @@ import java.util.Map;
 /**
  * The cpu profile's calibration: for each {@link CpuPrimitive}, nanoseconds per unit measured at
  * several sizes with two threads running at once (as the two parties do), and the hand-off time
- * of one exchange between two party threads. Written by {@code polympc calibrate}; the JSON
- * schema is "polympcnet-cpu-calibration/1".
+ * of one exchange between two party threads, and the round trip of a one-element "op" from the
+ * parties' last synchronization (the fixed cost every online phase pays once, see
+ * {@link #startOverheadNs}). Written by {@code polympc calibrate}; the JSON schema is
+ * "polympcnet-cpu-calibration/2" (version 1 lacked opRoundTripNs and the MAC size meaning of
+ * {@link CpuPrimitive#MAC}; such files are refused with a request to calibrate again).
  *
  * <p>Cost at a size between two measured sizes interpolates the total time (units x ns per
  * unit) linearly, so a larger op never costs less; outside the measured range the nearest size's
  * ns per unit applies.
  */
-public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPrimitive, double[]> nsPerUnit, double handoffNs) {
-    public static final String SCHEMA = "polympcnet-cpu-calibration/1";
+public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPrimitive, double[]> nsPerUnit, double handoffNs,
+                             double opRoundTripNs) {
+    public static final String SCHEMA = "polympcnet-cpu-calibration/2";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public CpuCalibration {
@@ -41,6 +45,18 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
         }
         nsPerUnit = copy;
         if (!(handoffNs > 0) || !Double.isFinite(handoffNs)) throw new IllegalArgumentException("handoffNs must be positive");
+        if (!(opRoundTripNs > 0) || !Double.isFinite(opRoundTripNs)) throw new IllegalArgumentException("opRoundTripNs must be positive");
+    }
+
+    /**
+     * The fixed cost of an online phase beyond its steps: what a one-element op round trip from
+     * synchronized parties costs more than the model's price of its one flight (a hand-off and 8
+     * bytes through the channel). It is the parties' skew: after their last exchange (a barrier,
+     * or the end of the previous phase) the party that had to wait is still waking up when the
+     * other starts, and the faster party's first receive waits for it. Never negative.
+     */
+    public double startOverheadNs() {
+        return Math.max(0, opRoundTripNs - handoffNs - nanos(CpuPrimitive.CHANNEL_BYTE, Long.BYTES, 1));
     }
 
     /** Nanoseconds for `units` of a primitive in a loop of `size` (elements, words, or matrix columns). */
@@ -64,7 +80,10 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
         o.put("machine", machine);
         o.put("date", date);
         o.put("note", "ns per unit of each primitive at each size, two threads at once (the two parties); "
-                + "handoffNs: one exchange between two party threads (each works, sends, receives), beyond the work");
+                + "handoffNs: one exchange between two party threads (each works, sends, receives), beyond the work; "
+                + "opRoundTripNs: a one-element op (allocate, send a word, receive the other's) timed at the slower party "
+                + "right after the parties synchronized, as an op's online phase is timed; "
+                + "mac: size = elements of the right-hand matrix (16 x k by k x size/k, k about sqrt(size))");
         ArrayNode s = o.putArray("sizes");
         for (int z : sizes) s.add(z);
         ObjectNode units = o.putObject("units");
@@ -75,6 +94,7 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
             for (double d : nsPerUnit.get(p)) a.add(d);
         }
         o.put("handoffNs", handoffNs);
+        o.put("opRoundTripNs", opRoundTripNs);
         try {
             return JSON.writeValueAsString(o) + "\n";
         } catch (IOException e) {
@@ -94,7 +114,8 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
         }
         try {
             if (o == null || !SCHEMA.equals(o.path("schema").asText())) {
-                throw new IllegalArgumentException("schema: want " + SCHEMA);
+                throw new IllegalArgumentException("schema: want " + SCHEMA + ", found '" + (o == null ? "" : o.path("schema").asText())
+                        + "' (an older or foreign file: run polympc calibrate again)");
             }
             JsonNode s = o.path("sizes");
             if (!s.isArray() || s.isEmpty()) throw new IllegalArgumentException("sizes: want an array of sizes");
@@ -108,8 +129,11 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
                 for (int i = 0; i < v.length; i++) v[i] = a.get(i).asDouble(Double.NaN);
                 ns.put(p, v);
             }
-            if (!o.path("handoffNs").isNumber()) throw new IllegalArgumentException("handoffNs: missing");
-            return new CpuCalibration(o.path("machine").asText(""), o.path("date").asText(""), sizes, ns, o.path("handoffNs").asDouble());
+            for (String f : new String[] {"handoffNs", "opRoundTripNs"}) {
+                if (!o.path(f).isNumber()) throw new IllegalArgumentException(f + ": missing");
+            }
+            return new CpuCalibration(o.path("machine").asText(""), o.path("date").asText(""), sizes, ns, o.path("handoffNs").asDouble(),
+                    o.path("opRoundTripNs").asDouble());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("calibration file " + file + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,7 @@ public enum CpuPrimitive {
     AND_WORD("ns per 64-bit word of Beaver AND evaluation w ^ (d & v) ^ (e & u) ^ (d & e) into a fresh array"),
     RING_OP("ns per element of a ring subtraction into a fresh array"),
     RING_MULT("ns per element of a ring multiply-add into a fresh array"),
-    MAC("ns per multiply-accumulate of Ring64.matmul (16 x 16 by 16 x size)"),
+    MAC("ns per multiply-accumulate of Ring64.matmul (16 x k by k x size/k, k about sqrt(size): size is the right matrix's elements)"),
     CHANNEL_BYTE("ns per byte sent and received through an in-memory channel (both copies, one thread)"),
     AES_BLOCK("ns per 16-byte AES block of the PRG key stream");
 

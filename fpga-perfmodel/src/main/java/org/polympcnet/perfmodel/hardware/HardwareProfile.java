@@ -23,6 +23,14 @@ public interface HardwareProfile {
     /** Seconds the party itself spends on a step's flight (copies, thread hand-off); 0 if none. */
     double flightSeconds(Step step);
 
+    /**
+     * Seconds an online phase pays once, before its first flight completes, besides its steps (on
+     * the cpu: the parties' skew after their last synchronization); 0 by default.
+     */
+    default double startSeconds() {
+        return 0;
+    }
+
     /** Elements per tile when a layer is split to overlap tiles; 0 runs every op whole. */
     int tileElements();
 

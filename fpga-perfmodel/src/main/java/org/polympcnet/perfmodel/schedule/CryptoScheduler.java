@@ -86,6 +86,9 @@ public final class CryptoScheduler {
 
     private Graph build(Workload w, Map<String, List<OpCost>> chosen) {
         List<Task> tasks = new ArrayList<>();
+        // The hardware's once-per-phase start cost rides on the first flight's host task (on the
+        // cpu: the parties' skew, which the first exchange waits out).
+        double start = hw.startSeconds();
         Map<String, List<List<Integer>>> exits = new HashMap<>();
         Map<String, List<Integer>> byLayer = new LinkedHashMap<>();
         Map<String, Workload.Item> items = new HashMap<>();
@@ -112,7 +115,8 @@ public final class CryptoScheduler {
                                 hw.units(step.engine()), hw.computeSeconds(step), 0, 0, prev));
                     }
                     if (step.flight()) {
-                        double host = hw.flightSeconds(step);
+                        double host = hw.flightSeconds(step) + start;
+                        start = 0;
                         if (host > 0) {
                             prev = add(tasks, mine, new Task(tasks.size(), item.name(), t, Task.Kind.COMPUTE, label + " copies",
                                     hw.units(step.engine()), host, 0, 0, prev));

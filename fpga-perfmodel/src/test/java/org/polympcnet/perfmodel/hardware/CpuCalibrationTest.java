@@ -20,6 +20,40 @@ class CpuCalibrationTest {
             for (int n : new int[] {1, 300, 5000, 1 << 22}) assertEquals(c.nanos(p, n, n), back.nanos(p, n, n), 1e-9);
         }
         assertEquals(c.handoffNs(), back.handoffNs());
+        assertEquals(c.opRoundTripNs(), back.opRoundTripNs());
+    }
+
+    @Test
+    void startOverheadIsTheRoundTripBeyondOneModelledFlight() {
+        CpuCalibration c = TestCalibration.fixed();
+        // 45 us round trip - 20 us hand-off - 8 bytes at 0.4 ns = 24.9968 us.
+        assertEquals(45_000 - 20_000 - 8 * 0.4, c.startOverheadNs(), 1e-9);
+        CpuCalibration fast = new CpuCalibration("m", "d", c.sizes(), c.nsPerUnit(), 20_000, 10_000);
+        assertEquals(0, fast.startOverheadNs()); // never negative
+    }
+
+    @Test
+    void aCalibrationOfTheOldSchemaIsRefused(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, TestCalibration.fixed().toJson().replace(CpuCalibration.SCHEMA, "polympcnet-cpu-calibration/1"));
+        String msg = assertThrows(IllegalArgumentException.class, () -> CpuCalibration.read(old)).getMessage();
+        assertTrue(msg.contains("old.json") && msg.contains("calibrate again"), msg);
+        Path noTrip = dir.resolve("notrip.json");
+        Files.writeString(noTrip, TestCalibration.fixed().toJson().replace("\"opRoundTripNs\"", "\"x\""));
+        msg = assertThrows(IllegalArgumentException.class, () -> CpuCalibration.read(noTrip)).getMessage();
+        assertTrue(msg.contains("opRoundTripNs"), msg);
+    }
+
+    @Test
+    void macBenchmarkShapesAreAboutSquareAndExact() {
+        for (int size : new int[] {256, 512, 1 << 12, 1 << 19, 1 << 20, 1000, 97}) {
+            int k = CpuMicrobenchmarks.macInner(size);
+            assertEquals(0, size % k);
+            assertTrue((long) k * k <= size, "k=" + k + " at " + size);
+        }
+        assertEquals(16, CpuMicrobenchmarks.macInner(256));
+        assertEquals(512, CpuMicrobenchmarks.macInner(1 << 19));
+        assertEquals(16.0 * (1 << 16), CpuMicrobenchmarks.units(CpuPrimitive.MAC, 1 << 16));
     }
 
     @Test
@@ -64,7 +98,7 @@ class CpuCalibrationTest {
         long t0 = System.nanoTime();
         CpuCalibration c = CpuMicrobenchmarks.run(CpuMicrobenchmarks.Options.quick(), null);
         for (CpuPrimitive p : CpuPrimitive.values()) assertTrue(c.nanos(p, 1, 256) > 0, p.key());
-        assertTrue(c.handoffNs() > 0);
+        assertTrue(c.handoffNs() > 0 && c.opRoundTripNs() > 0);
         System.out.printf("quick calibration in %.2f s: and_word %.2f ns, handoff %.1f us%n", (System.nanoTime() - t0) / 1e9,
                 c.nanos(CpuPrimitive.AND_WORD, 1, 4096), c.handoffNs() / 1e3);
     }

@@ -23,7 +23,7 @@ public final class Dealer {
     public Dealer(Channel a, Channel b, byte[] seed0, byte[] seed1) {
         a.setPhase(Phase.OFFLINE);
         b.setPhase(Phase.OFFLINE);
-        long[] ha = a.receiveLongs(3), hb = b.receiveLongs(3);
+        long[] ha = a.receiveLongs(DealerWire.HELLO_WORDS), hb = b.receiveLongs(DealerWire.HELLO_WORDS);
         DealerClient.checkHello(ha, a.peerName());
         DealerClient.checkHello(hb, b.peerName());
         if (!((ha[2] == 0 && hb[2] == 1) || (ha[2] == 1 && hb[2] == 0))) {

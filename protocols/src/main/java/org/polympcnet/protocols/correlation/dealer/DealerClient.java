@@ -25,6 +25,18 @@ import org.polympcnet.protocols.net.PeerException;
  * expands its seed, party 1 expands its seed and reads its corrections. All traffic is offline.
  */
 public final class DealerClient implements CorrelationSource {
+    /** Bytes a party sends to the dealer per request (its kind and four size words). */
+    public static final int REQUEST_BYTES = Request.WORDS * Long.BYTES;
+    /** Bytes a party receives per request before its corrections: the dealer's OK status. */
+    public static final int STATUS_BYTES = DealerWire.STATUS_WORDS * Long.BYTES;
+    /** Bytes of a party's hello (magic, version, party). */
+    public static final int HELLO_BYTES = DealerWire.HELLO_WORDS * Long.BYTES;
+    /**
+     * Dealer-link bytes of a session besides its requests, per party: hello and END sent, the
+     * status and the PRG seed received.
+     */
+    public static final int SESSION_BYTES = HELLO_BYTES + REQUEST_BYTES + STATUS_BYTES + Prg.SEED_BYTES;
+
     private final int party;
     private final Channel dealer;
     private final Prg prg;
