@@ -1,0 +1,67 @@
+package org.polympcnet.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One measured JMH point: a benchmark method at one set of parameters, its primary score and its
+ * auxiliary counters (the per-element bytes and rounds, {@code :elements} per second).
+ */
+final class JmhPoint {
+    final String group, benchmarkClass, method;
+    final Map<String, String> params;
+    JmhRow primary;
+    final Map<String, JmhRow> counters = new LinkedHashMap<>();
+    final List<String> files = new ArrayList<>();
+
+    JmhPoint(String group, String benchmarkClass, String method, Map<String, String> params) {
+        this.group = group;
+        this.benchmarkClass = benchmarkClass;
+        this.method = method;
+        this.params = params;
+    }
+
+    double counter(String name) {
+        JmhRow r = counters.get(name);
+        return r == null ? Double.NaN : r.score();
+    }
+
+    double counterError(String name) {
+        JmhRow r = counters.get(name);
+        return r == null ? Double.NaN : r.error();
+    }
+
+    /** The n (or m, or size^2 for a matrix product) a point's per-element figures refer to. */
+    double elements() {
+        if (params.containsKey("n")) return Double.parseDouble(params.get("n"));
+        if (params.containsKey("m")) return Double.parseDouble(params.get("m"));
+        if (params.containsKey("size")) {
+            double s = Double.parseDouble(params.get("size"));
+            return s * s;
+        }
+        if (params.containsKey("bytes")) return Double.parseDouble(params.get("bytes"));
+        return Double.NaN;
+    }
+
+    String paramText() {
+        List<String> kv = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) kv.add(e.getKey() + "=" + e.getValue());
+        return String.join(", ", kv);
+    }
+
+    /** Points by class, method and parameters, in file order; a later file's point replaces an earlier one's. */
+    static Map<String, JmhPoint> group(List<JmhRow> rows) {
+        Map<String, JmhPoint> out = new LinkedHashMap<>();
+        for (JmhRow r : rows) {
+            String key = r.benchmarkClass() + "." + r.method() + new TreeMap<>(r.params());
+            JmhPoint p = out.computeIfAbsent(key, k -> new JmhPoint(r.group(), r.benchmarkClass(), r.method(), r.params()));
+            if (!p.files.contains(r.file())) p.files.add(r.file());
+            if (r.primary()) p.primary = r;
+            else p.counters.put(r.counter(), r);
+        }
+        return out;
+    }
+}
