@@ -28,6 +28,9 @@ final class LatencyValidationTable {
             s.source(f.getFileName().toString());
             for (Point p : Figures.byConfig(raw.tidy(f), "compare-latency").values()) {
                 if (p.config.containsKey("total")) {
+                    s.headlines.add(String.format(java.util.Locale.ROOT,
+                            "Modelled against measured latency (`%s`): mean absolute relative error %s over %s rows, %s of them within 20 %%.",
+                            name, pct(p.num("mean_abs_relative_error")), MarkdownTable.num(p.num("rows")), MarkdownTable.num(p.num("rows_within_20pct"))));
                     totals.row(name, p.num("rows"), p.num("modelled"), p.num("measured_median"), pct(p.num("relative_error")),
                             pct(p.num("mean_abs_relative_error")), pct(p.num("max_abs_relative_error")), p.num("rows_within_20pct"));
                     continue;

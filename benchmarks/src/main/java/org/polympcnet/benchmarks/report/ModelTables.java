@@ -86,6 +86,19 @@ final class ModelTables {
                 "measured 2PC ms/image", "projected lan ms", "projected wan ms", "online B/image (p0 + p1)", "rounds/image", "correlations");
         for (ModelRow m : rows.values()) {
             Point i = m.infer;
+            if (!Double.isNaN(m.accuracyPct) || i != null) {
+                StringBuilder h = new StringBuilder("`").append(m.name).append("`:");
+                if (!Double.isNaN(m.accuracyPct)) h.append(' ').append(MarkdownTable.num(m.accuracyPct)).append(" % test accuracy,");
+                if (!Double.isNaN(m.reluCount)) h.append(' ').append(MarkdownTable.num(m.reluCount)).append(" ReLUs,");
+                Double z = m.modelledMs.get("zcu104/lan");
+                if (z != null) h.append(' ').append(MarkdownTable.num(z)).append(" ms modelled on zcu104 over lan,");
+                if (i != null) {
+                    h.append(' ').append(MarkdownTable.num(i.num("online_time_per_image"))).append(" ms per image measured in 2PC (")
+                            .append(i.get("correlations")).append(", one machine), secure accuracy ")
+                            .append(MarkdownTable.num(100 * i.num("secure_accuracy"))).append(" %,");
+                }
+                s.headlines.add(h.substring(0, h.length() - 1) + ".");
+            }
             t.row(m.name, m.dataset, m.act, m.accuracyPct, i == null ? null : 100 * i.num("secure_accuracy"), m.reluCount,
                     m.modelledMs.get("zcu104/lan"), m.modelledMs.get("zcu104/wan"), m.modelledMs.get("cpu/lan"), m.modelledMs.get("cpu/wan"),
                     i == null ? null : i.num("online_time_per_image"),

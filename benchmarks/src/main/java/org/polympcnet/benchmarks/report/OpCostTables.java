@@ -75,6 +75,13 @@ final class OpCostTables {
                             + relu.get("correlations") + ").");
                     continue;
                 }
+                s.headlines.add(String.format(java.util.Locale.ROOT,
+                        "One ReLU by %s (%s) costs %s the online bytes, %s the rounds and %s the online time of one polynomial "
+                                + "activation (`polympc op`, n = %s, busier party).",
+                        protocol(relu.get("protocol")), relu.get("correlations"),
+                        MarkdownTable.ratio(relu.maxParty("online_bytes_per_element") / poly.maxParty("online_bytes_per_element")),
+                        MarkdownTable.ratio(relu.maxParty("online_rounds") / poly.maxParty("online_rounds")),
+                        MarkdownTable.ratio(relu.num("online_time") / poly.num("online_time")), relu.get("n")));
                 t.row("polympc op", protocol(relu.get("protocol")), relu.get("correlations"), relu.get("n"),
                         MarkdownTable.ratio(relu.maxParty("online_bytes_per_element") / poly.maxParty("online_bytes_per_element")),
                         MarkdownTable.ratio(relu.maxParty("online_rounds") / poly.maxParty("online_rounds")),

@@ -150,14 +150,17 @@ public final class Report {
         }
     }
 
-    /** A few headline lines, each quoting a table row (so they come from raw files too). */
+    /**
+     * The findings each table computed from its raw figures (no number here is typed), then where
+     * each table is.
+     */
     private static String glance(List<Section> sections) {
         List<String> lines = new ArrayList<>();
+        for (Section s : sections) for (String h : s.headlines) lines.add("- " + h);
         for (Section s : sections) {
             if (s.table == null) continue;
-            String[] rows = s.table.split("\n");
-            lines.add(String.format(Locale.ROOT, "- %s: %d row(s) in [`tables/%s.md`](tables/%s.md), from %s.",
-                    s.title, Math.max(0, rows.length - 2), s.name, s.name, String.join(", ", s.sources)));
+            lines.add(String.format(Locale.ROOT, "- %s: [`tables/%s.md`](tables/%s.md), from %s.", s.title, s.name, s.name,
+                    String.join(", ", s.sources)));
         }
         if (lines.isEmpty()) return "";
         return "## At a glance\n\n" + String.join("\n", lines) + "\n\n";

@@ -14,6 +14,8 @@ public final class Section {
     final List<String> sources = new ArrayList<>();
     final List<String> missing = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** One-line findings for REPORT.md's "at a glance", each computed from this table's raw figures. */
+    final List<String> headlines = new ArrayList<>();
     String table; // Markdown, null when every source is missing
     String sourceFolder = "raw/"; // where the sources live, relative to results/
 
