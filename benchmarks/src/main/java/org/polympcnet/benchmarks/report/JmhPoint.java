@@ -46,17 +46,49 @@ final class JmhPoint {
         return Double.NaN;
     }
 
+    private static String paramKey(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) sb.append(e.getKey()).append('=').append(e.getValue()).append('\u0000');
+        return sb.toString();
+    }
+
+    /** Compares keys part by part; parts that are both numbers (after "name=") compare as numbers. */
+    static int compareKeys(String a, String b) {
+        String[] x = a.split("\u0000"), y = b.split("\u0000");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = comparePart(x[i], y[i]);
+            if (c != 0) return c;
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static int comparePart(String a, String b) {
+        int ea = a.indexOf('='), eb = b.indexOf('=');
+        if (ea > 0 && eb > 0 && a.substring(0, ea).equals(b.substring(0, eb))) {
+            try {
+                return Double.compare(Double.parseDouble(a.substring(ea + 1)), Double.parseDouble(b.substring(eb + 1)));
+            } catch (NumberFormatException e) {
+                // not numbers: compare as text
+            }
+        }
+        return a.compareTo(b);
+    }
+
     String paramText() {
         List<String> kv = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) kv.add(e.getKey() + "=" + e.getValue());
         return String.join(", ", kv);
     }
 
-    /** Points by class, method and parameters, in file order; a later file's point replaces an earlier one's. */
+    /**
+     * Points by class, method and parameters, sorted so that a table reads down the sizes: by
+     * class, method, then each parameter (numbers as numbers). A later file's point of the same
+     * key replaces an earlier one's counters.
+     */
     static Map<String, JmhPoint> group(List<JmhRow> rows) {
-        Map<String, JmhPoint> out = new LinkedHashMap<>();
+        Map<String, JmhPoint> out = new java.util.TreeMap<>(JmhPoint::compareKeys);
         for (JmhRow r : rows) {
-            String key = r.benchmarkClass() + "." + r.method() + new TreeMap<>(r.params());
+            String key = r.benchmarkClass() + "\u0000" + r.method() + "\u0000" + paramKey(r.params());
             JmhPoint p = out.computeIfAbsent(key, k -> new JmhPoint(r.group(), r.benchmarkClass(), r.method(), r.params()));
             if (!p.files.contains(r.file())) p.files.add(r.file());
             if (r.primary()) p.primary = r;
