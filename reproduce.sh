@@ -70,7 +70,7 @@ stage_build() {
 # so that a second run can skip the stages after it.
 inputs_env() {
   java -version 2>&1 | head -n 1; grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true; nproc
-  git -C "$ROOT" rev-parse HEAD 2>/dev/null || true; git -C "$ROOT" status --porcelain 2>/dev/null | grep -v '^?? results/' || true
+  git -C "$ROOT" rev-parse HEAD 2>/dev/null || true; git -C "$ROOT" status --porcelain 2>/dev/null | grep -vE '^.. results/' || true
 }
 stage_env() {
   local java cpu cores mem commit dirty
@@ -79,7 +79,7 @@ stage_env() {
   cores=$(nproc)
   mem=$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo 0)
   commit=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)
-  dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -qv '^?? results/' && echo true || echo false)
+  dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -qvE '^.. results/' && echo true || echo false)
   atomic_write "$RAW/ENV.json" <<JSON
 {
   "java": "$java",

@@ -88,7 +88,9 @@ final class JmhTables {
         for (JmhPoint p : points) {
             if (!p.group.equals("nn")) continue;
             double perSec = p.counter("images");
-            t.row(p.benchmarkClass + "." + p.method, p.paramText(), MarkdownTable.withError(perSec, p.counterError("images")),
+            // The model folder's name is the model's name (NAME in results/models/NAME).
+            String params = p.paramText().replaceAll("model=[^,]*[/\\\\]([^/\\\\,]+)", "model=$1");
+            t.row(p.benchmarkClass + "." + p.method, params, MarkdownTable.withError(perSec, p.counterError("images")),
                     1e3 / perSec, p.counter("onlineBytesPerImage"), p.counter("onlineRoundsPerImage"), p.counter("offlineBytesPerImage"));
             for (String f : p.files) s.source(f);
         }
