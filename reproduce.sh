@@ -159,8 +159,12 @@ stage_infer() {
   rm -rf "$work"
 }
 
+# What the benchmarks measure and how (the report's code is not among them: changing a table does
+# not rerun an hour of JMH); the jar itself differs on every build (its timestamps).
 inputs_jmh() {
-  sha256sum "$ROOT/benchmarks/target/benchmarks.jar"; echo "$MODE"
+  { find "$ROOT/protocols/src/main" "$ROOT/benchmarks/src/main" -type f -not -path '*/benchmarks/report/*'
+    echo "$ROOT/benchmarks/pom.xml"; echo "$ROOT/protocols/pom.xml"; } | sort | tr '\n' '\0' | xargs -0 sha256sum
+  echo "$MODE"
   local d; for d in $(model_dirs); do sha256sum "$d/model.json"; done
 }
 stage_jmh() {
@@ -242,6 +246,8 @@ run_stage() {
   want=$( { "inputs_$name"; echo "mode=$MODE"; } 2>/dev/null | sha256sum | cut -d' ' -f1)
   echo "$want" > "$stamp"
   log "stage $name: done in $((SECONDS - start)) s"
+  # The report names each table or plot whose raw file is missing: show those lines here too.
+  if [ "$name" = report ]; then grep -h 'missing source' "$LOGS/report.log" | sed 's/^/    /' >&2 || true; fi
 }
 
 main() {

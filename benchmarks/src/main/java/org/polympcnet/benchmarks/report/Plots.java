@@ -130,44 +130,51 @@ final class Plots {
 
     // ------------------------------------------------------------ op cost vs size
 
-    /** Nanoseconds per element against n, log-log, for every JMH op point with several sizes. */
+    /**
+     * Nanoseconds per element against n, log-log, for every JMH op point measured at two sizes or
+     * more: one plot for the online phase, one for all phases (offline + online), so that the
+     * dealer-free offline cost does not squash the online lines.
+     */
     static List<Plot> opCost(RawDir raw, Section s) {
         List<Plot> out = new ArrayList<>();
         if (raw.glob("jmh-*.csv").isEmpty()) {
             s.missing("jmh-*.csv");
             return out;
         }
-        Map<String, TreeMap<Double, Double>> series = new TreeMap<>();
+        Map<String, Map<String, TreeMap<Double, Double>>> byMethod = new TreeMap<>();
         for (JmhPoint p : JmhPoint.group(raw.allJmh()).values()) {
             if (!p.group.equals("ops") || p.method.equals("offline")) continue;
             double perSec = p.counter("elements"), n = p.elements();
             if (!(perSec > 0) || !(n > 0)) continue;
-            StringBuilder name = new StringBuilder(p.benchmarkClass.replace("Benchmark", "")).append('.').append(p.method);
+            StringBuilder name = new StringBuilder(p.benchmarkClass.replace("Benchmark", ""));
             name.append(" (").append(p.params.getOrDefault("correlations", "dealer"));
             if ("faithful".equals(p.params.get("trunc"))) name.append(", faithful");
             name.append(')');
-            series.computeIfAbsent(name.toString(), k -> new TreeMap<>()).put(n, 1e9 / perSec);
+            byMethod.computeIfAbsent(p.method, k -> new TreeMap<>()).computeIfAbsent(name.toString(), k -> new TreeMap<>()).put(n, 1e9 / perSec);
             for (String f : p.files) s.source(f);
         }
-        series.values().removeIf(m -> m.size() < 2);
-        if (series.isEmpty()) {
-            s.note("The JMH files hold no op measured at two sizes or more: no op-cost plot.");
-            return out;
-        }
-        XYChart c = chart("Op cost against size (both parties, one machine, online unless allPhases)",
-                "elements n (matmul: output entries)", "ns per element");
-        c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setYAxisLogarithmic(true);
-        for (Map.Entry<String, TreeMap<Double, Double>> e : series.entrySet()) {
-            double[] x = new double[e.getValue().size()], y = new double[x.length];
-            int i = 0;
-            for (Map.Entry<Double, Double> q : e.getValue().entrySet()) {
-                x[i] = q.getKey();
-                y[i++] = q.getValue();
+        for (Map.Entry<String, Map<String, TreeMap<Double, Double>>> m : byMethod.entrySet()) {
+            Map<String, TreeMap<Double, Double>> series = m.getValue();
+            series.values().removeIf(v -> v.size() < 2);
+            if (series.isEmpty()) continue;
+            boolean online = m.getKey().equals("online");
+            XYChart c = chart("Op cost against size: " + (online ? "online phase" : m.getKey()) + " (both parties, one machine)",
+                    "elements n (matmul: output entries)", "ns per element");
+            c.getStyler().setXAxisLogarithmic(true);
+            c.getStyler().setYAxisLogarithmic(true);
+            for (Map.Entry<String, TreeMap<Double, Double>> e : series.entrySet()) {
+                double[] x = new double[e.getValue().size()], y = new double[x.length];
+                int i = 0;
+                for (Map.Entry<Double, Double> q : e.getValue().entrySet()) {
+                    x[i] = q.getKey();
+                    y[i++] = q.getValue();
+                }
+                c.addSeries(e.getKey(), x, y);
             }
-            c.addSeries(e.getKey(), x, y);
+            String file = online ? "op-cost-vs-size.png" : "op-cost-vs-size-" + m.getKey() + ".png";
+            out.add(new Plot(file, "Time per element against size, log-log, JMH `" + m.getKey() + "` points", png(c), null));
         }
-        out.add(new Plot("op-cost-vs-size.png", "Time per element against size, log-log, from the JMH op benchmarks", png(c), null));
+        if (out.isEmpty()) s.note("The JMH files hold no op measured at two sizes or more: no op-cost plot.");
         return out;
     }
 
