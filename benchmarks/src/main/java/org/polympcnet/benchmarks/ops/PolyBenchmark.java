@@ -1,27 +1,12 @@
 package org.polympcnet.benchmarks.ops;
 
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
-import org.polympcnet.benchmarks.harness.Elements;
-import org.polympcnet.benchmarks.harness.OfflineTraffic;
-import org.polympcnet.benchmarks.harness.OnlineTraffic;
+import org.polympcnet.benchmarks.harness.ElementwiseOpBenchmark;
 import org.polympcnet.benchmarks.harness.SharedInputs;
-import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
-import org.polympcnet.benchmarks.harness.TwoPartySession;
+import org.polympcnet.protocols.ops.Party;
 import org.polympcnet.protocols.ops.PolyActivation;
 import org.polympcnet.protocols.ops.Truncation;
+import org.polympcnet.protocols.ring.FixedPoint;
 
 /**
  * How fast is PolyMPCNet's polynomial activation y = a x^2 + b x + c, the replacement for ReLU?
@@ -33,53 +18,32 @@ import org.polympcnet.protocols.ops.Truncation;
  * values. {@code offline}: both parties prepare one (a square pair per element, and truncation
  * masks if faithful).
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@State(Scope.Benchmark)
-public class PolyBenchmark {
-    static final double A = 0.1, B = 0.5, C = 0.2;
-
-    @Param({"1024", "16384", "262144"})
-    public int n;
-
+public class PolyBenchmark extends ElementwiseOpBenchmark<PolyActivation> {
     /** Truncation after each product: local (SecureML shift) or faithful (one round each). */
     @Param({"local", "faithful"})
     public String trunc;
 
+    @Override
+    protected Truncation.Mode truncation() {
+        return Truncation.Mode.parse(trunc);
+    }
+
+    static final double A = 0.1, B = 0.5, C = 0.2;
+
     private long[][] x;
 
-    @Setup(Level.Trial)
-    public void open(TwoPartySession s) {
-        s.open(Truncation.Mode.parse(trunc), n);
-        x = SharedInputs.uniform(s.fixedPoint(), n, 8.0, 1);
+    @Override
+    protected void inputs(FixedPoint fp) {
+        x = SharedInputs.uniform(fp, n, 8.0, 1);
     }
 
-    /** An activation prepared at both parties for the next online invocation: its offline phase, untimed. */
-    @State(Scope.Benchmark)
-    public static class Prepared {
-        Both<PolyActivation> poly;
-
-        @Setup(Level.Invocation)
-        public void prepare(PolyBenchmark b, TwoPartySession s) {
-            poly = s.prepare(p -> new PolyActivation(p, b.n, A, B, C));
-        }
-
-        @TearDown(Level.Invocation)
-        public void release() {
-            poly = null;
-        }
+    @Override
+    protected PolyActivation make(Party p) {
+        return new PolyActivation(p, n, A, B, C);
     }
 
-    @Benchmark
-    public Both<long[]> online(Prepared op, TwoPartySession s, Elements e, OnlineTraffic t) {
-        return s.run(p -> op.poly.of(p.id).apply(x[p.id]));
-    }
-
-    @Benchmark
-    public Both<PolyActivation> offline(TwoPartySession s, Elements e, OfflineTraffic t) {
-        return s.run(p -> new PolyActivation(p, n, A, B, C));
+    @Override
+    protected long[] apply(PolyActivation op, Party p) {
+        return op.apply(x[p.id]);
     }
 }

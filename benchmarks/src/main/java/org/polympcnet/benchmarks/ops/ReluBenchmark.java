@@ -1,29 +1,15 @@
 package org.polympcnet.benchmarks.ops;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.polympcnet.benchmarks.harness.AllPhasesTraffic;
-import org.polympcnet.benchmarks.harness.Correlations;
 import org.polympcnet.benchmarks.harness.Elements;
-import org.polympcnet.benchmarks.harness.OfflineTraffic;
-import org.polympcnet.benchmarks.harness.OnlineTraffic;
+import org.polympcnet.benchmarks.harness.ElementwiseOpBenchmark;
 import org.polympcnet.benchmarks.harness.SharedInputs;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
 import org.polympcnet.benchmarks.harness.TwoPartySession;
+import org.polympcnet.protocols.ops.Party;
 import org.polympcnet.protocols.ops.Relu;
-import org.polympcnet.protocols.ops.Truncation;
+import org.polympcnet.protocols.ring.FixedPoint;
 
 /**
  * How many ReLUs a second can the two parties compute? The 2P-ReLU: DReLU by the carry-tree
@@ -37,63 +23,35 @@ import org.polympcnet.protocols.ops.Truncation;
  * IKNP OT). {@code allPhases}: both in one timed run, as {@link MillionaireReluBenchmark} does,
  * so the two comparison protocols compare on either correlation source.
  *
- * <p>{@code correlations} = {@code dealer} by default; {@code -p correlations=dealer,ot} adds the
- * dealer-free points (about 4,900 offline bytes an element; n = 2^20 with OT needs more than the
- * 4 GB heap, as the AND triples of a tree level are made in one batch).
+ * <p>{@code correlations} = {@code dealer} and {@code ot}; the dealer-free points make about 4,900
+ * offline bytes an element, and n = 2^20 with OT needs more than the 4 GB heap
+ * ({@code -jvmArgsAppend -Xmx14g}), as the AND triples of a tree level are made in one batch.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@State(Scope.Benchmark)
-public class ReluBenchmark {
-    @Param({"1024", "16384", "262144"})
-    public int n;
-
-    @Param({"dealer"})
-    public String correlations;
-
+public class ReluBenchmark extends ElementwiseOpBenchmark<Relu> {
     private long[][] x;
 
-    @Setup(Level.Trial)
-    public void open(TwoPartySession s) {
-        s.open(Truncation.Mode.LOCAL, Correlations.of(correlations), n);
-        x = SharedInputs.uniform(s.fixedPoint(), n, 8.0, 1);
+    @Override
+    protected void inputs(FixedPoint fp) {
+        x = SharedInputs.uniform(fp, n, 8.0, 1);
     }
 
-    /** A ReLU prepared at both parties for the next online invocation: its offline phase, untimed. */
-    @State(Scope.Benchmark)
-    public static class Prepared {
-        Both<Relu> relu;
-
-        @Setup(Level.Invocation)
-        public void prepare(ReluBenchmark b, TwoPartySession s) {
-            relu = s.prepare(p -> new Relu(p, b.n));
-        }
-
-        @TearDown(Level.Invocation)
-        public void release() {
-            relu = null;
-        }
+    @Override
+    protected Relu make(Party p) {
+        return new Relu(p, n);
     }
 
-    @Benchmark
-    public Both<long[]> online(Prepared op, TwoPartySession s, Elements e, OnlineTraffic t) {
-        return s.run(p -> op.relu.of(p.id).apply(x[p.id]));
+    @Override
+    protected long[] apply(Relu op, Party p) {
+        return op.apply(x[p.id]);
     }
 
-    @Benchmark
-    public Both<Relu> offline(TwoPartySession s, Elements e, OfflineTraffic t) {
-        return s.run(p -> new Relu(p, n));
-    }
-
+    /** Both phases in one timed run: ReLUs per second and bytes per ReLU, all phases. */
     @Benchmark
     public Both<long[]> allPhases(TwoPartySession s, Elements e, AllPhasesTraffic t) {
         return s.run(p -> {
-            Relu relu = new Relu(p, n);
+            Relu relu = make(p);
             TwoPartySession.startOnline(p);
-            return relu.apply(x[p.id]);
+            return apply(relu, p);
         });
     }
 }

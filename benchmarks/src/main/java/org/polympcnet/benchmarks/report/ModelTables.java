@@ -1,0 +1,151 @@
+package org.polympcnet.benchmarks.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.polympcnet.benchmarks.report.Figures.Point;
+
+/**
+ * The models: accuracy and ReLU count from the trainer (train.csv), modelled latency from the
+ * performance model (perfmodel-MODEL-HW-NET.csv, the schedule's total), and measured 2PC latency,
+ * bytes and rounds per image from secure inference (infer-MODEL.csv). Rows join on the model's
+ * name: train.csv's {@code run}, the {@code model} field of the other two.
+ */
+final class ModelTables {
+    static final String TRAIN = "train.csv";
+    static final String[] HW = {"zcu104", "cpu"};
+    static final String[] NET = {"lan", "wan"};
+
+    /** What is known of one model, column by column. */
+    static final class ModelRow {
+        final String name;
+        String dataset, act, accuracy = null;
+        double accuracyPct = Double.NaN, reluCount = Double.NaN;
+        final Map<String, Double> modelledMs = new LinkedHashMap<>();
+        Point infer;
+
+        ModelRow(String name) {
+            this.name = name;
+        }
+    }
+
+    private ModelTables() {}
+
+    static Section models(RawDir raw) {
+        Section s = new Section("models", "Models: accuracy, ReLU count, modelled and measured latency");
+        Map<String, ModelRow> rows = new LinkedHashMap<>();
+        Optional<Path> train = raw.file(TRAIN);
+        if (train.isEmpty()) {
+            s.missing(TRAIN);
+        } else {
+            s.source(TRAIN);
+            for (Point p : Figures.byConfig(raw.tidy(train.get()), null, Set.of("hw", "net")).values()) {
+                String run = p.get("run");
+                String experiment = p.metrics.values().iterator().next().experiment();
+                if (!experiment.equals("train") && !experiment.equals("search")) continue;
+                if (run == null) continue;
+                ModelRow m = rows.computeIfAbsent(run, ModelRow::new);
+                m.dataset = p.get("dataset");
+                m.act = p.get("act");
+                m.accuracyPct = p.num("test_accuracy");
+                m.reluCount = p.num("relu_count");
+            }
+        }
+        List<Path> perf = raw.glob("perfmodel-*.csv");
+        if (perf.isEmpty()) s.missing("perfmodel-MODEL-HW-NET.csv");
+        for (Path f : perf) {
+            boolean used = false;
+            for (TidyRow r : raw.tidy(f)) {
+                if (!"total".equals(r.get("layer")) || !"latency".equals(r.metric()) || r.get("model") == null) continue;
+                rows.computeIfAbsent(r.get("model"), ModelRow::new).modelledMs.put(r.get("hw") + "/" + r.get("net"), Figures.millis(r));
+                used = true;
+            }
+            if (used) s.source(f.getFileName().toString());
+        }
+        List<Path> infer = new ArrayList<>();
+        for (Path f : raw.glob("infer-*.csv")) if (!f.getFileName().toString().startsWith("infer-layers-")) infer.add(f);
+        if (infer.isEmpty()) s.missing("infer-MODEL.csv");
+        for (Path f : infer) {
+            for (Point p : Figures.byConfig(raw.tidy(f), "infer").values()) {
+                String name = p.get("model") != null ? p.get("model") : stem(f, "infer-");
+                ModelRow m = rows.computeIfAbsent(name, ModelRow::new);
+                // One measured row a model: the dealer run if there is one (the headline setting).
+                if (m.infer == null || ("dealer".equals(p.get("correlations")) && !"dealer".equals(m.infer.get("correlations")))) m.infer = p;
+                if (Double.isNaN(m.reluCount)) m.reluCount = p.num("relu_count");
+                if (m.dataset == null) m.dataset = p.get("dataset");
+            }
+            s.source(f.getFileName().toString());
+        }
+        if (rows.isEmpty()) return s;
+        MarkdownTable t = new MarkdownTable("model", "dataset", "act", "accuracy %", "secure accuracy %", "ReLUs/image",
+                "modelled ms zcu104 lan", "zcu104 wan", "cpu lan", "cpu wan",
+                "measured 2PC ms/image", "projected lan ms", "projected wan ms", "online B/image (p0 + p1)", "rounds/image", "correlations");
+        for (ModelRow m : rows.values()) {
+            Point i = m.infer;
+            if (!Double.isNaN(m.accuracyPct) || i != null) {
+                StringBuilder h = new StringBuilder("`").append(m.name).append("`:");
+                if (!Double.isNaN(m.accuracyPct)) h.append(' ').append(MarkdownTable.num(m.accuracyPct)).append(" % test accuracy,");
+                if (!Double.isNaN(m.reluCount)) h.append(' ').append(MarkdownTable.num(m.reluCount)).append(" ReLUs,");
+                Double z = m.modelledMs.get("zcu104/lan");
+                if (z != null) h.append(' ').append(MarkdownTable.num(z)).append(" ms modelled on zcu104 over lan,");
+                if (i != null) {
+                    h.append(' ').append(MarkdownTable.num(i.num("online_time_per_image"))).append(" ms per image measured in 2PC (")
+                            .append(i.get("correlations")).append(", one machine), secure accuracy ")
+                            .append(MarkdownTable.num(100 * i.num("secure_accuracy"))).append(" %,");
+                }
+                s.headlines.add(h.substring(0, h.length() - 1) + ".");
+            }
+            t.row(m.name, m.dataset, m.act, m.accuracyPct, i == null ? null : 100 * i.num("secure_accuracy"), m.reluCount,
+                    m.modelledMs.get("zcu104/lan"), m.modelledMs.get("zcu104/wan"), m.modelledMs.get("cpu/lan"), m.modelledMs.get("cpu/wan"),
+                    i == null ? null : i.num("online_time_per_image"),
+                    i == null ? null : i.num("projected_online_time_per_image_lan"),
+                    i == null ? null : i.num("projected_online_time_per_image_wan"),
+                    i == null ? null : sum(i.num("online_bytes_per_image_p0"), i.num("online_bytes_per_image_p1")),
+                    i == null ? null : i.num("online_rounds_per_image"),
+                    i == null ? null : i.get("correlations"));
+        }
+        s.table = t.render();
+        s.note("Accuracy: the trainer's plaintext test accuracy; secure accuracy: the same images through 2PC (`polympc infer`). "
+                + "Modelled: the scheduler's total online latency for one image (`polympc perfmodel`). Measured: both parties on one "
+                + "machine, online phase only, per image; projected adds the lan/wan profile's RTT per round and bytes / bandwidth. "
+                + "An em dash: that raw file has no figure for this model.");
+        return s;
+    }
+
+    static String stem(Path f, String prefix) {
+        String n = f.getFileName().toString();
+        n = n.endsWith(".csv") ? n.substring(0, n.length() - 4) : n;
+        return n.startsWith(prefix) ? n.substring(prefix.length()) : n;
+    }
+
+    private static double sum(double a, double b) {
+        if (Double.isNaN(a)) return b;
+        if (Double.isNaN(b)) return a;
+        return a + b;
+    }
+
+    /** Per-layer costs of secure inference, one table per model (infer-layers-MODEL.csv). */
+    static Section layers(RawDir raw) {
+        Section s = new Section("infer-layers", "Secure inference per layer");
+        List<Path> files = raw.glob("infer-layers-*.csv");
+        if (files.isEmpty()) return s.missing("infer-layers-MODEL.csv");
+        MarkdownTable t = new MarkdownTable("model", "correlations", "#", "layer", "type", "elements/image",
+                "online ms/image p0", "online ms/image p1", "online B sent/image p0", "online B sent/image p1", "rounds/batch", "offline B/image p1");
+        for (Path f : files) {
+            s.source(f.getFileName().toString());
+            for (Point p : Figures.byConfig(raw.tidy(f), "infer_layers").values()) {
+                t.row(p.get("model") != null ? p.get("model") : stem(f, "infer-layers-"), p.get("correlations"), p.get("index"),
+                        p.get("layer"), p.get("type"), p.num("elements_per_image"),
+                        p.num("online_time_per_image_p0"), p.num("online_time_per_image_p1"),
+                        p.num("online_bytes_sent_per_image_p0"), p.num("online_bytes_sent_per_image_p1"),
+                        p.maxParty("online_rounds_per_batch"), p.num("offline_bytes_per_image_p1"));
+            }
+        }
+        s.table = t.render();
+        return s;
+    }
+}
