@@ -53,7 +53,7 @@ infer   ./polympc infer of every exported model (POLYMPC_MODELS/NAME/model.json)
         results/predictions/NAME.csv (per image)
 calibrate ./polympc calibrate: the cpu profile's primitives on this machine: results/raw/calibration-cpu.json
 perfmodel ./polympc perfmodel for each results/models/*/ (else the built-in mnist-cnn, cifar-vgg) on zcu104 and
-          cpu over lan and wan: results/raw/perfmodel-MODEL-HW-NET.csv, latency-table-MODEL-HW-NET.csv,
+          cpu over lan and wan (cpu also none): results/raw/perfmodel-MODEL-HW-NET.csv, latency-table-MODEL-HW-NET.csv,
           results/raw/gantt-MODEL-HW-NET.png (the report copies it into plots/)
 validate  ./polympc compare-latency --measure: relu, poly, square, mult (n = 2^12..2^18), matmul (16..256) and op
           sequences measured warm and modelled by the calibrated cpu: results/raw/compare-latency-ops.csv
@@ -67,6 +67,11 @@ LIST
 log() { printf '[reproduce %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 # ---------------------------------------------------------------- stages
+
+# Exported models (from the train and search stages) that infer, perfmodel and jmh take: every DIR/NAME/model.json under POLYMPC_MODELS.
+MODELS="${POLYMPC_MODELS:-$RESULTS/models}"
+model_dirs() { find "$MODELS" -mindepth 2 -maxdepth 2 -name model.json -printf '%h\n' 2>/dev/null | sort; }
+
 
 inputs_build() {
   { find "$ROOT" -maxdepth 2 -name pom.xml; find "$ROOT"/*/src -type f; } 2>/dev/null | sort | tr '\n' '\0' | xargs -0 sha256sum
@@ -140,10 +145,6 @@ stage_ops() {
   rm -rf "$work"
 }
 
-# Exported models the jmh stage benchmarks end to end: every DIR/NAME/model.json under POLYMPC_MODELS.
-MODELS="${POLYMPC_MODELS:-$RESULTS/models}"
-model_dirs() { find "$MODELS" -mindepth 2 -maxdepth 2 -name model.json -printf '%h\n' 2>/dev/null | sort; }
-
 inputs_infer() {
   sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE"
   local d; for d in $(model_dirs); do sha256sum "$d/model.json" "$d/weights.bin"; done
@@ -191,19 +192,15 @@ stage_calibrate() {
   POLYMPC_JAVA_OPTS="$MEASURE_JVM" "$ROOT/polympc" calibrate --out "$CALIBRATION"
 }
 
-# Model directories from the train/search stages, if any (each with a model.json).
-perfmodel_models() {
-  local d
-  for d in "$RESULTS"/models/*/; do [ -f "$d/model.json" ] && echo "${d%/}"; done 2>/dev/null || true
-}
 inputs_perfmodel() {
   local d
   sha256sum "$ROOT/cli/target/polympc.jar" "$CALIBRATION"
-  for d in $(perfmodel_models); do sha256sum "$d/model.json"; done
+  for d in $(model_dirs); do sha256sum "$d/model.json"; done
 }
 stage_perfmodel() {
-  local src name hw net cal sources=()
-  for d in $(perfmodel_models); do sources+=("--model $d"); done
+  local src name hw net nets cal sources=() work f
+  work=$(mktemp -d "$RAW/.perfmodel.XXXXXX")
+  for d in $(model_dirs); do sources+=("--model $d"); done
   if [ ${#sources[@]} -eq 0 ]; then
     log "  no results/models/*/model.json: the built-in reference architectures"
     sources=("--reference mnist-cnn" "--reference cifar-vgg")
@@ -213,15 +210,21 @@ stage_perfmodel() {
     for hw in zcu104 cpu; do
       cal=()
       [ "$hw" = cpu ] && cal=(--calibration "$CALIBRATION")
-      for net in lan wan; do
+      # cpu also without a network: the in-process runs of the infer stage measure exactly that.
+      nets=(lan wan); [ "$hw" = cpu ] && nets+=(none)
+      for net in "${nets[@]}"; do
         log "  perfmodel $name on $hw over $net"
         # shellcheck disable=SC2086  # src is an option and its value
         "$ROOT/polympc" perfmodel $src --hw "$hw" "${cal[@]}" --net "$net" \
-          --out "$RAW/perfmodel-$name-$hw-$net.csv" --table "$RAW/latency-table-$name-$hw-$net.csv" \
-          --gantt "$RAW/gantt-$name-$hw-$net.png"
+          --out "$work/perfmodel-$name-$hw-$net.csv" --table "$work/latency-table-$name-$hw-$net.csv" \
+          --gantt "$work/gantt-$name-$hw-$net.png"
       done
     done
   done
+  # Replaced whole: a model that is gone leaves no stale file for the report.
+  rm -f "$RAW"/perfmodel-*.csv "$RAW"/latency-table-*.csv "$RAW"/gantt-*.png
+  for f in "$work"/*; do mv "$f" "$RAW/"; done
+  rm -rf "$work"
 }
 
 inputs_validate() { sha256sum "$ROOT/cli/target/polympc.jar" "$CALIBRATION"; echo "$MODE"; }
