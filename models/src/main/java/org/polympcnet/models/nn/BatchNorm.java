@@ -45,10 +45,11 @@ public final class BatchNorm {
     }
 
     static SDVariable apply(SameDiff sd, String conv, SDVariable z, int channels, SDVariable train) {
-        SDVariable gamma = sd.var(gamma(conv), Nd4j.ones(DataType.FLOAT, channels));
-        SDVariable beta = sd.var(beta(conv), Nd4j.zeros(DataType.FLOAT, channels));
-        SDVariable rm = sd.placeHolder(runningMean(conv), DataType.FLOAT, channels);
-        SDVariable rv = sd.placeHolder(runningVar(conv), DataType.FLOAT, channels);
+        DataType t = z.dataType() == null || !z.dataType().isFPType() ? DataType.FLOAT : z.dataType();
+        SDVariable gamma = sd.var(gamma(conv), Nd4j.ones(t, channels));
+        SDVariable beta = sd.var(beta(conv), Nd4j.zeros(t, channels));
+        SDVariable rm = sd.placeHolder(runningMean(conv), t, channels);
+        SDVariable rv = sd.placeHolder(runningVar(conv), t, channels);
         SDVariable bm = z.mean(batchMean(conv), false, 0, 2, 3);
         SDVariable bv = sd.math().square(z.sub(bm.reshape(1, channels, 1, 1))).mean(batchVar(conv), false, 0, 2, 3);
         SDVariable notTrain = train.rsub(1.0);

@@ -259,14 +259,12 @@ public final class Network {
     }
 
     /**
-     * Gives every session of this graph and of its gradient function a memory manager that
-     * never recycles arrays. With ND4J 1.0.0-M2.1's default (ArrayCacheMemoryMgr) a second call
-     * on the same graph can return arrays whose contents are laid out in another order than
-     * their shape says (seen as logits that change between two calls on the same input); with
-     * fresh arrays every call is exact. Sessions are made on a graph's first call, so this runs
+     * Gives every session of this graph and of its gradient function the {@link FreshArrays}
+     * memory manager (see there why). Sessions are made on a graph's first call, so this runs
      * after each call and costs a map walk.
      */
     private void noArrayReuse() {
+        if (Boolean.getBoolean("polympc.nd4j.arrayCache")) return;
         noArrayReuse(sd);
         SameDiff grad = sd.getFunction("grad");
         if (grad != null) noArrayReuse(grad);
@@ -274,9 +272,7 @@ public final class Network {
 
     private static void noArrayReuse(SameDiff g) {
         for (var s : g.getSessions().values()) {
-            if (!(s.getMmgr() instanceof org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr)) {
-                s.setMmgr(new org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr());
-            }
+            if (!(s.getMmgr() instanceof FreshArrays)) s.setMmgr(new FreshArrays());
         }
     }
 
