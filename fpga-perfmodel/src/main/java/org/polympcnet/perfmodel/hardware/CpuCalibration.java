@@ -80,7 +80,7 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
         o.put("machine", machine);
         o.put("date", date);
         o.put("note", "ns per unit of each primitive at each size, two threads at once (the two parties); "
-                + "handoffNs: one exchange between two party threads (each works, sends, receives), beyond the work; "
+                + "handoffNs: one exchange between two party threads (each works, sends, receives), beyond the work, in bursts of 8 right after the threads start, as an op makes its rounds; "
                 + "opRoundTripNs: a one-element op (allocate, send a word, receive the other's) timed at the slower party "
                 + "right after the parties synchronized, as an op's online phase is timed; "
                 + "mac: size = elements of the right-hand matrix (16 x k by k x size/k, k about sqrt(size))");

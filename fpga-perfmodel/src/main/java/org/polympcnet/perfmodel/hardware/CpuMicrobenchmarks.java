@@ -97,9 +97,10 @@ public final class CpuMicrobenchmarks {
             }
             ns.put(prims[p], v);
         }
-        handoff(o.handoffExchanges() / 4);
-        double[] hs = new double[o.samples()];
-        for (int s = 0; s < hs.length; s++) hs[s] = cleanSample(() -> handoff(o.handoffExchanges()), 0.25) / o.handoffExchanges();
+        int bursts = Math.max(3, o.handoffExchanges() / HANDOFF_BURST);
+        for (int i = 0; i < Math.max(3, bursts / 10); i++) handoffBurst(); // the threads' code paths compiled
+        double[] hs = new double[bursts];
+        for (int i = 0; i < bursts; i++) hs[i] = cleanSample(CpuMicrobenchmarks::handoffBurst, 0.25);
         double handoff = Math.max(1, median(hs));
         if (log != null) log.printf("  %-12s          : %10.1f ns/exchange%n", "handoff", handoff);
         double roundTrip = Math.max(1, opRoundTrip(o.opRoundTrips()));
@@ -310,46 +311,55 @@ public final class CpuMicrobenchmarks {
      */
     static final long HANDOFF_WORK_NANOS = 20_000;
 
+    /** Exchanges of one hand-off sample: as many as a ReLU has flights. */
+    static final int HANDOFF_BURST = 8;
+
     /**
-     * Exchanges as the parties make them in every round: each works, sends a word, then receives
-     * the other's. Returns the time of `count` exchanges beyond thread 0's work (and the threads'
-     * waits for a CPU).
+     * One hand-off sample as an op makes its rounds: two fresh party threads synchronize with one
+     * exchange, make one exchange that absorbs their start skew (the op round trip measures that),
+     * then {@link #HANDOFF_BURST} more, each after its work. Returns the time per exchange of the
+     * burst beyond thread 0's work, and the threads' waits for a CPU. (A long steady loop of
+     * exchanges measured less, 14 us against 22-25 us in ops on this VM: frequent short idles keep
+     * the vCPUs polling instead of halting, which a few rounds after a party starts do not.)
      */
-    private static Timing handoff(int count) {
+    private static Timing handoffBurst() {
         MemoryChannel[] pair = MemoryChannel.pair("party 0", "party 1", 60_000);
-        CyclicBarrier start = new CyclicBarrier(2);
-        long[] word = {1};
-        long[] delay = new long[2];
-        Thread other = new Thread(() -> {
-            await(start);
-            long d0 = RunQueueDelay.nanos();
-            for (int i = 0; i < count; i++) {
-                busy(HANDOFF_WORK_NANOS / 2);
-                pair[1].sendLongs(word);
-                pair[1].flush();
-                sink += pair[1].receiveLongs(1)[0];
-            }
-            delay[1] = RunQueueDelay.nanos() - d0;
-        }, "calibrate-peer");
-        other.start();
-        await(start);
-        long d0 = RunQueueDelay.nanos();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            busy(HANDOFF_WORK_NANOS);
-            pair[0].sendLongs(word);
-            pair[0].flush();
-            sink += pair[0].receiveLongs(1)[0];
-        }
-        long t = System.nanoTime() - t0;
-        delay[0] = RunQueueDelay.nanos() - d0;
+        long[][] r = new long[2][];
+        Thread p0 = new Thread(() -> r[0] = burstParty(pair[0], HANDOFF_WORK_NANOS), "calibrate-party-0");
+        Thread p1 = new Thread(() -> r[1] = burstParty(pair[1], HANDOFF_WORK_NANOS / 2), "calibrate-party-1");
+        p0.start();
+        p1.start();
         try {
-            other.join();
+            p0.join();
+            p1.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calibrating", e);
         }
-        return new Timing(t - (double) count * HANDOFF_WORK_NANOS, Math.max(delay[0], delay[1]));
+        return new Timing((Math.max(r[0][0], r[1][0]) - (double) HANDOFF_BURST * HANDOFF_WORK_NANOS) / HANDOFF_BURST,
+                Math.max(r[0][1], r[1][1]));
+    }
+
+    /** One party of a hand-off sample: nanoseconds of the burst, and its wait for a CPU. */
+    private static long[] burstParty(MemoryChannel c, long work) {
+        long[] word = {1};
+        c.sendLongs(word);
+        c.flush();
+        sink += c.receiveLongs(1)[0];
+        busy(work);
+        c.sendLongs(word);
+        c.flush();
+        sink += c.receiveLongs(1)[0];
+        long d0 = RunQueueDelay.nanos();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < HANDOFF_BURST; i++) {
+            busy(work);
+            c.sendLongs(word);
+            c.flush();
+            sink += c.receiveLongs(1)[0];
+        }
+        long t = System.nanoTime() - t0;
+        return new long[] {t, RunQueueDelay.nanos() - d0};
     }
 
     private static void busy(long nanos) {
