@@ -9,24 +9,31 @@ import org.polympcnet.protocols.ring.BitSlice;
  * DReLU by the millionaires' protocol of CrypTFlow2 (Rathee et al., CCS 2020, section 3.1).
  * msb(x0 + x1) = x0[63] ^ x1[63] ^ carry, and the carry out of the low 63 bits is the comparison
  * a > b of party 0's a = x0 mod 2^63 with party 1's b = 2^63 - 1 - (x1 mod 2^63). Both are cut into
- * 16 digits of 4 bits (the top one of 3). For each digit a 1-out-of-16 OT hands party 1 its share of
- * gt = [a_j > b_j] and eq = [a_j == b_j], party 0 keeping random shares; then the comparison tree
- * (gt, eq) = (gt_hi ^ eq_hi gt_lo, eq_hi eq_lo) reduces the 16 digits in 4 rounds ({@link CarryTree}).
+ * 13 digits of m = 5 bits (the top one holds bits 60..62 and two zero bits). For each digit a
+ * 1-out-of-32 OT hands party 1 its share of gt = [a_j > b_j] and eq = [a_j == b_j], party 0 keeping
+ * random shares; then the comparison tree (gt, eq) = (gt_hi ^ eq_hi gt_lo, eq_hi eq_lo) reduces the
+ * 13 digits in 4 rounds ({@link CarryTree}).
  *
- * <p>Online flights: party 1 sends its digits masked by the random OT's choice (64 bits an
- * element), party 0 answers with 16 x 16 masked 2-bit messages (512 bits), then 4 tree levels of
- * 41 opened bits in all per party. Party 0 sends its answer and its first tree level in one
+ * <p>Why m = 5 and not CrypTFlow2's 4: without a dealer each 1-out-of-N OT costs 32 bytes (KK13)
+ * whatever N, and each tree combine a 1-out-of-8 OT of as much, so fewer, wider digits cost less
+ * in all: 13 leaves and 12 combines instead of 16 and 15, for 2^5 - 2^4 more 2-bit messages a digit.
+ *
+ * <p>Online flights: party 1 sends its digits masked by the random OT's choice (65 bits an
+ * element), party 0 answers with 13 x 32 masked 2-bit messages (832 bits), then 4 tree levels of
+ * 32 opened bits in all per party. Party 0 sends its answer and its first tree level in one
  * flight, so it counts 4 rounds and party 1 counts 5; the protocol takes 6 one-way flights.
  */
 public final class MillionaireDRelu {
-    static final int DIGIT_BITS = 4, DIGITS = 16, N = 1 << DIGIT_BITS;
+    static final int DIGIT_BITS = 5, DIGITS = (63 + DIGIT_BITS - 1) / DIGIT_BITS, N = 1 << DIGIT_BITS;
+    /** Comparison input planes: 63 bits, zero-padded to whole digits. */
+    private static final int PLANES = DIGITS * DIGIT_BITS;
     private static final long LOW63 = Long.MAX_VALUE;
 
     private final Party party;
     private final int n, wd;
     private final RandomOneOfN ots;
     private final CombineTriples[] levels;
-    private long[] planes;  // this party's comparison input, sliced (plane 63 is zero)
+    private long[] planes;  // this party's comparison input, sliced (planes 63 and up are zero)
     private long[] top;     // this party's bit 63 of its share
     private long[] masked;  // party 1: digits ^ rho, as sent
     private long[] gt, eq;  // leaf shares
@@ -59,16 +66,13 @@ public final class MillionaireDRelu {
         ots.consume();
         long[] in = new long[n];
         for (int i = 0; i < n; i++) in[i] = party.id == 0 ? x[i] & LOW63 : ~x[i] & LOW63; // ~v & LOW63 = 2^63 - 1 - (v mod 2^63)
-        planes = BitSlice.slice(in, n, 64);
+        planes = java.util.Arrays.copyOf(BitSlice.slice(in, n, 63), Math.max(PLANES, 63) * wd);
         top = new long[wd];
-        long[] sign = new long[n];
-        for (int i = 0; i < n; i++) sign[i] = x[i];
-        long[] sp = BitSlice.slice(sign, n, 64);
-        System.arraycopy(sp, 63 * wd, top, 0, wd);
+        for (int i = 0; i < n; i++) top[i >>> 6] |= (x[i] >>> 63) << (i & 63);
         if (party.id == 1) {
-            masked = new long[DIGITS * DIGIT_BITS * wd];
+            masked = new long[PLANES * wd];
             for (int i = 0; i < masked.length; i++) masked[i] = planes[i] ^ ots.choice[i];
-            party.peer.sendBitRows(masked, DIGITS * DIGIT_BITS, n);
+            party.peer.sendBitRows(masked, PLANES, n);
         }
     }
 
@@ -77,7 +81,7 @@ public final class MillionaireDRelu {
      * M(z) = (gt0 ^ [a > z], eq0 ^ [a == z]); party 1 then reads entry rho: M(b) ^ pad(rho).
      */
     void answer() {
-        long[] e = party.peer.receiveBitRows(DIGITS * DIGIT_BITS, n);
+        long[] e = party.peer.receiveBitRows(PLANES, n);
         gt = party.localPrg().longs(DIGITS * wd);
         eq = party.localPrg().longs(DIGITS * wd);
         long[] out = new long[DIGITS * N * 2 * wd];
