@@ -3,6 +3,7 @@ package org.polympcnet.protocols.ops;
 import org.polympcnet.protocols.correlation.CombineTriples;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.correlation.RandomOneOfN;
+import org.polympcnet.protocols.correlation.ot.OtCorrelations;
 import org.polympcnet.protocols.ring.BitSlice;
 
 /**
@@ -130,6 +131,18 @@ public final class MillionaireDRelu {
         for (int x = 0; x < wd; x++) d[x] = top[x] ^ carry[x] ^ (party.id == 0 ? -1L : 0L);
         BitSlice.clearPadding(d, 0, n);
         return d;
+    }
+
+    /**
+     * Bytes party `id` sends offline when the correlations come from OT ({@code OtCorrelations}),
+     * setup excluded: party 1 the KK13 columns of the 13 leaf OTs (32 bytes a lane each) and the
+     * corrections of the tree's correlated triples; party 0 the KK13 columns of the tree's 12
+     * combines. With n a multiple of 64: 384 n from party 0, 416 n + 144 n / 8 from party 1.
+     */
+    public static long offlineBytesOverOt(int id, int n) {
+        long b = id == 1 ? OtCorrelations.randomOneOfNBytes(DIGITS, n)[1] : 0;
+        for (int c : MsbCorrelation.combinesPerLevel(DIGITS)) b += OtCorrelations.combineTriplesBytes(c, n)[id];
+        return b;
     }
 
     /** Bytes party `id` sends online: its digits or the 1-out-of-16 answers, then the tree. */

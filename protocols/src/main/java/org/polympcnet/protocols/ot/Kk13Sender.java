@@ -1,6 +1,10 @@
 package org.polympcnet.protocols.ot;
 
 import java.security.SecureRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.polympcnet.protocols.crypto.Prg;
 import org.polympcnet.protocols.net.Channel;
 
@@ -8,12 +12,25 @@ import org.polympcnet.protocols.net.Channel;
  * The KK13 sender: holds the secret s (256 bits) and the seed k_c^(s_c) of each column; from the
  * receiver's columns u it gets q_c = G(k_c^(s_c)) ^ s_c u_c, rows q_i = t_i ^ (C(r_i) AND s), and
  * the pad of index k is H(i, q_i ^ (C(k) AND s)). It is the base-OT receiver, choosing the bits of s.
+ *
+ * <p>Hashing N pads a row is nearly all of the sender's work and the receiver meanwhile waits, so
+ * the sender shares the indices k with one helper thread (on a machine with more than one core):
+ * the caller hashes the lower half, the helper the upper half. The output does not depend on it.
  */
 public final class Kk13Sender {
+    /** One daemon helper for every sender in this JVM; none on a single core. */
+    private static final ExecutorService HELPER = Runtime.getRuntime().availableProcessors() > 1
+            ? Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kk13-hash");
+                t.setDaemon(true);
+                return t;
+            })
+            : null;
+
     private final Channel ch;
     private final long[] s;
     private final Prg[] columns = new Prg[Kk13.COLUMNS];
-    private final WideHash hash = new WideHash();
+    private final WideHash hash = new WideHash(), helperHash = new WideHash();
     private long nextIndex;
 
     /** s: 4 longs; seeds: the chosen 128-bit seed of each column, 2 longs each. */
@@ -51,7 +68,7 @@ public final class Kk13Sender {
             masks[k] = c;
         }
         long[] q = new long[Kk13.COLUMNS * cwMax], u = new long[Kk13.COLUMNS * cwMax];
-        long[] rows = new long[Kk13.ROW * 64 * cwMax], h = new long[64 * cwMax], tmp = new long[64];
+        long[] rows = new long[Kk13.ROW * 64 * cwMax], tmp = new long[64];
         for (int x0 = 0; x0 < w; x0 += Kk13Receiver.CHUNK_WORDS) {
             int cw = Math.min(Kk13Receiver.CHUNK_WORDS, w - x0);
             ch.receiveLongs(u, 0, Kk13.COLUMNS * cw);
@@ -60,16 +77,41 @@ public final class Kk13Sender {
                 if (((s[c >>> 6] >>> (c & 63)) & 1) == 1) for (int x = 0; x < cw; x++) q[c * cw + x] ^= u[c * cw + x];
             }
             Kk13.transpose(q, cw, rows, tmp);
-            for (int k = 0; k < nn; k++) {
-                int o = dOff + k * msgBits * dStride + x0;
-                if (msgBits <= 2) {
-                    hash.hashBits(rows, cw, masks[k], nextIndex, msgBits, dst, o, dStride);
-                } else {
-                    hash.hash(rows, 64 * cw, masks[k], nextIndex, h, 0);
-                    Kk13.slice(h, cw, msgBits, dst, o, dStride);
-                }
-            }
+            int split = HELPER == null ? nn : nn / 2;
+            long index = nextIndex;
+            int chunkOff = dOff + x0, cwF = cw;
+            Future<?> upper = split < nn
+                    ? HELPER.submit(() -> hashPads(helperHash, rows, cwF, masks, split, nn, index, msgBits, dst, chunkOff, dStride))
+                    : null;
+            hashPads(hash, rows, cw, masks, 0, split, index, msgBits, dst, chunkOff, dStride);
+            if (upper != null) join(upper);
             nextIndex += 64L * cw;
+        }
+    }
+
+    /** Pads of indices k in [from, to) for the rows of one flight, into their planes. */
+    private static void hashPads(WideHash hash, long[] rows, int cw, long[][] masks, int from, int to, long index, int msgBits,
+            long[] dst, int off, int stride) {
+        long[] h = msgBits <= 2 ? null : new long[64 * cw];
+        for (int k = from; k < to; k++) {
+            int o = off + k * msgBits * stride;
+            if (msgBits <= 2) {
+                hash.hashBits(rows, cw, masks[k], index, msgBits, dst, o, stride);
+            } else {
+                hash.hash(rows, 64 * cw, masks[k], index, h, 0);
+                Kk13.slice(h, cw, msgBits, dst, o, stride);
+            }
+        }
+    }
+
+    private static void join(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing KK13 pads", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("KK13 pad hashing failed", e.getCause());
         }
     }
 }

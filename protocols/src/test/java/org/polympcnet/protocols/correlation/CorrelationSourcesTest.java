@@ -88,6 +88,70 @@ class CorrelationSourcesTest {
         }
     }
 
+    /** Comparison-tree triples: w = u_(combine of a) AND v_a for every AND a; OT bytes are the formula. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dealer", "ot"})
+    void combineTriples(String mode) throws Exception {
+        for (int combines : new int[] {1, 2, 6}) {
+            for (int n : new int[] {1, 100, 8300}) {
+                var t = fetch(mode, c -> c.combineTriples(combines, n));
+                int wd = BitSlice.words(n);
+                for (int a = 0; a < CombineTriples.ands(combines); a++) {
+                    for (int x = 0; x < wd; x++) {
+                        int i = a * wd + x, ui = CombineTriples.combineOf(a) * wd + x;
+                        long u = t.party0().u[ui] ^ t.party1().u[ui], v = t.party0().v[i] ^ t.party1().v[i];
+                        assertEquals(u & v & lanes(i, n), (t.party0().w[i] ^ t.party1().w[i]) & lanes(i, n), "AND " + a + ", word " + x);
+                    }
+                }
+                if (mode.equals("ot")) {
+                    long[] want = org.polympcnet.protocols.correlation.ot.OtCorrelations.combineTriplesBytes(combines, n);
+                    long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+                    for (int id = 0; id < 2; id++) assertEquals(setup + want[id], t.peer()[id].sent(Phase.OFFLINE), "party " + id);
+                }
+            }
+        }
+    }
+
+    /** Random 1-out-of-N OTs: party 1's pad is party 0's pad at party 1's choice; OT bytes are the formula. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dealer", "ot"})
+    void randomOneOfN(String mode) throws Exception {
+        int groups = 3, n = 130;
+        for (int logN : new int[] {1, 4, 5, 8}) {
+            for (int msgBits : new int[] {1, 2, 7}) {
+                var r = fetch(mode, c -> c.randomOneOfN(groups, logN, msgBits, n));
+                RandomOneOfN s = r.party0(), c = r.party1();
+                int w = BitSlice.words(n), nn = 1 << logN;
+                for (int g = 0; g < groups; g++) {
+                    for (int lane = 0; lane < n; lane++) {
+                        int rho = 0;
+                        for (int t = 0; t < logN; t++) rho |= (BitSlice.get(c.choice, (g * logN + t) * w, lane) ? 1 : 0) << t;
+                        for (int b = 0; b < msgBits; b++) {
+                            assertEquals(BitSlice.get(s.senderPads, ((g * nn + rho) * msgBits + b) * w, lane), BitSlice.get(c.receiverPad, (g * msgBits + b) * w, lane),
+                                    "group " + g + ", lane " + lane + ", bit " + b);
+                        }
+                    }
+                }
+                if (mode.equals("ot")) {
+                    long[] want = org.polympcnet.protocols.correlation.ot.OtCorrelations.randomOneOfNBytes(groups, n);
+                    long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+                    for (int id = 0; id < 2; id++) assertEquals(setup + want[id], r.peer()[id].sent(Phase.OFFLINE), "party " + id);
+                }
+            }
+        }
+    }
+
+    /** The multiplexer's correlation over OT costs the documented bytes. */
+    @Test
+    void muxBytesOverOt() throws Exception {
+        for (int n : new int[] {1, 64, 1000}) {
+            var m = fetch("ot", c -> c.mux(n));
+            long[] want = org.polympcnet.protocols.correlation.ot.OtCorrelations.muxBytes(n);
+            long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+            for (int id = 0; id < 2; id++) assertEquals(setup + want[id], m.peer()[id].sent(Phase.OFFLINE), "party " + id + ", n = " + n);
+        }
+    }
+
     /** Mask of the real lanes in word i of a plane matrix over n lanes. */
     private static long lanes(int i, int n) {
         int w = BitSlice.words(n);

@@ -327,6 +327,16 @@ public final class OtCorrelations implements CorrelationSource {
         return new MuxCorrelation(n, r[0], r[1], v, rv);
     }
 
+    /**
+     * Offline bytes of {@link #mux}, {party 0, party 1}: three correlated OTs a lane (the daBit's
+     * b0 b1 and the two cross terms of r v), two with party 0 sending; each costs its IKNP receiver
+     * 16 bytes an OT (padded to 64 OTs) and its sender 8.
+     */
+    public static long[] muxBytes(int n) {
+        long cols = 16L * 64 * BitSlice.words(n);
+        return new long[] {2 * 8L * n + cols, 8L * n + 2 * cols};
+    }
+
     @Override
     public MuxCorrelation mux(int n) {
         return offline(() -> makeMux(n));
