@@ -45,34 +45,12 @@ public final class Kk13 {
         for (int b = 0; b < w; b++) {
             for (int g = 0; g < ROW; g++) {
                 for (int c = 0; c < 64; c++) tmp[c] = cols[(64 * g + c) * w + b];
-                transpose64(tmp);
+                BitTranspose.transpose64(tmp);
                 int base = ROW * 64 * b + g;
                 for (int r = 0; r < 64; r++) rows[base + ROW * r] = tmp[r];
             }
         }
     }
-
-    /**
-     * The 64 x 64 bit transpose of {@link BitSlice#transpose64} (bit t of a[j] becomes bit j of a[t]),
-     * with each level's swaps as two plain nested loops, which the JIT unrolls better.
-     */
-    static void transpose64(long[] a) {
-        for (int j = 32, level = 5; j > 0; j >>>= 1, level--) {
-            long m = LEVEL_MASKS[level];
-            for (int base = 0; base < 64; base += 2 * j) {
-                for (int k = base; k < base + j; k++) {
-                    long t = ((a[k] >>> j) ^ a[k + j]) & m;
-                    a[k] ^= t << j;
-                    a[k + j] ^= t;
-                }
-            }
-        }
-    }
-
-    private static final long[] LEVEL_MASKS = {
-        0x5555555555555555L, 0x3333333333333333L, 0x0F0F0F0F0F0F0F0FL,
-        0x00FF00FF00FF00FFL, 0x0000FFFF0000FFFFL, 0x00000000FFFFFFFFL,
-    };
 
     /**
      * Moves the low `bits` bits of 64 * w hash outputs (one long a lane) into bit planes

@@ -9,8 +9,11 @@ import org.polympcnet.protocols.net.Channel;
  * its pad is H(i, t_i). It is the base-OT sender: it holds both seeds of each column.
  */
 public final class Kk13Receiver {
-    /** Lanes per message flight: bounds memory at 256 columns x 8192 bits, 256 KiB. */
-    static final int CHUNK_WORDS = 128;
+    /**
+     * Words of lanes per message flight (32,768 lanes): bounds memory at 256 columns x 32,768 bits,
+     * 1 MiB, while keeping flights (and thread wake-ups) few.
+     */
+    static final int CHUNK_WORDS = 512;
 
     private final Channel ch;
     private final Prg[] g0 = new Prg[Kk13.COLUMNS], g1 = new Prg[Kk13.COLUMNS];
@@ -37,7 +40,7 @@ public final class Kk13Receiver {
     /**
      * Random 1-out-of-2^logN OTs on the lanes of w words, the choice of lane x bit t at
      * choice[cOff + t * cStride + x]; writes the low msgBits bits of each pad to
-     * dst[dOff + b * dStride + x]. Sends {@link Kk13#receiverBytes}(w), in flights of up to 8192 lanes.
+     * dst[dOff + b * dStride + x]. Sends {@link Kk13#receiverBytes}(w), in flights of up to 32,768 lanes.
      */
     public void receive(long[] choice, int cOff, int cStride, int logN, int w, int msgBits, long[] dst, int dOff, int dStride) {
         Kk13.checkLogN(logN);

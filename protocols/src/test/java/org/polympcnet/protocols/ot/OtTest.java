@@ -79,7 +79,7 @@ class OtTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 5, 8})
     void kk13RandomOneOfNMatchesAtTheChoice(int logN) throws Exception {
-        int nn = 1 << logN, w = 130, msgBits = 64; // 130 words: two flights of the receiver (128 words each)
+        int nn = 1 << logN, w = 520, msgBits = 64; // 520 words: two flights of the receiver (512 words each)
         long[] choice = choices(64 * w * logN, 7 * logN);
         var b = run(ch -> {
             Kk13Sender s = Kk13Sender.bootstrap(new OtReceiver(ch, RND), RND);
