@@ -145,7 +145,7 @@ public final class MillionaireDRelu {
         return b;
     }
 
-    /** Bytes party `id` sends online: its digits or the 1-out-of-16 answers, then the tree. */
+    /** Bytes party `id` sends online: its digits or the 1-out-of-32 answers, then the tree: p0 (832 + 32) / 8, p1 (65 + 32) / 8 an element. */
     public static long onlineBytes(int id, int n) {
         int leaf = id == 0 ? DIGITS * N * 2 : DIGITS * DIGIT_BITS;
         return (long) (leaf + CarryTree.openedPlanes(DIGITS)) * BitSlice.wireBytes(n);

@@ -60,10 +60,10 @@ final class WideHash {
             twoPasses(rows, done, k, mask, tweak0 + done);
             for (int j0 = 0; j0 < k; j0 += 64) {
                 long p0 = 0, p1 = 0;
-                for (int j = 0; j < 64; j++) {
+                for (int j = 0; j < 64; j++) { // shift the words down so lane j ends at bit j: constant shifts only
                     long v = (long) LONGS.get(out, 16 * (j0 + j)) ^ z[j0 + j];
-                    p0 |= (v & 1L) << j;
-                    p1 |= ((v >>> 1) & 1L) << j;
+                    p0 = (p0 >>> 1) | (v << 63);
+                    p1 = (p1 >>> 1) | ((v >>> 1) << 63);
                 }
                 int x = (done + j0) >>> 6;
                 dst[dOff + x] = p0;

@@ -152,6 +152,33 @@ class CorrelationSourcesTest {
         }
     }
 
+    /** The per-request byte formulas of package correlation.ot's documentation, party by party. */
+    @Test
+    void otBytesAreTheDocumentedFormulas() throws Exception {
+        int n = 100, w = BitSlice.words(n), planes = 3;
+        long pn = 64L * w; // P(n): IKNP batches of whole words
+        long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+        assertEquals(8353, setup);
+        check(fetch("ot", c -> c.daBits(n)), setup, 8L * n, 16 * pn);
+        check(fetch("ot", c -> c.truncationPairs(n, 16)), setup, 512L * n, 1024L * n);
+        check(fetch("ot", c -> c.beaverTriples(n)), setup, 1536L * n, 1536L * n);
+        check(fetch("ot", c -> c.squarePairs(n)), setup, 512L * n, 1024L * n);
+        check(fetch("ot", c -> c.matrixTriple(2, 3, 4)), setup, 1536L * 24, 1536L * 24);
+        check(fetch("ot", c -> c.andTriples(planes, n)), setup, 1032L * planes * w, 1032L * planes * w);
+        check(fetch("ot", c -> c.crossAnd(planes, n)), setup, 8L * planes * w, 1024L * planes * w);
+        long kk = 0, corr = 0;
+        for (int c : MsbCorrelation.combinesPerLevel(MsbCorrelation.LEAVES)) {
+            kk += 2048L * c * w;
+            corr += (4 + 16L * (c - 1)) * BitSlice.wireBytes(n);
+        }
+        check(fetch("ot", c -> c.msb(n)), setup, 8L * 63 * w + kk, 1024L * 63 * w + corr);
+    }
+
+    private static void check(LocalSession.Result<?> r, long setup, long party0, long party1) {
+        assertEquals(setup + party0, r.peer()[0].sent(Phase.OFFLINE), "party 0");
+        assertEquals(setup + party1, r.peer()[1].sent(Phase.OFFLINE), "party 1");
+    }
+
     /** Mask of the real lanes in word i of a plane matrix over n lanes. */
     private static long lanes(int i, int n) {
         int w = BitSlice.words(n);
