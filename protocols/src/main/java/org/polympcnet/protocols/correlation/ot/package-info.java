@@ -37,9 +37,9 @@
  * </ul>
  *
  * <h2>The millionaire ReLU (ops.MillionaireRelu), n a multiple of 64</h2>
- * Offline: randomOneOfN(13, 5, 2, n), combineTriples for levels 6, 3, 2, 1, mux(n): 416 n from
- * party 0, 474 n from party 1. Online: 116.125 n and 20.25 n, 6 rounds each. In all 1,026.375 bytes
- * a ReLU, both parties, all phases (setup excluded). DReLU alone: offline 384 n and 434 n, online
- * 108 n and 12.125 n, 4 and 5 rounds.
+ * Offline: randomOneOfN(2, 4, 2, n) and randomOneOfN(11, 5, 2, n) for the 13 leaves, combineTriples
+ * for the levels 6, 3, 2, 1, mux(n): 416 n from party 0, 474 n from party 1. Online: 108.125 n and
+ * 20 n, 6 rounds each. In all 1,018.125 bytes a ReLU, both parties, all phases (setup excluded).
+ * DReLU alone: offline 384 n and 434 n, online 100 n and 11.875 n, 4 and 5 rounds.
  */
 package org.polympcnet.protocols.correlation.ot;
