@@ -172,6 +172,15 @@ class CorrelationSourcesTest {
             corr += (4 + 16L * (c - 1)) * BitSlice.wireBytes(n);
         }
         check(fetch("ot", c -> c.msb(n)), setup, 8L * 63 * w + kk, 1024L * 63 * w + corr);
+
+        // Bit-OT ANDs run in batches of 512 words: 2 planes of 40,000 lanes (1,250 words) take three.
+        int big = 40_000, bw = BitSlice.words(big);
+        var and = fetch("ot", c -> c.andTriples(2, big));
+        check(and, setup, 1032L * 2 * bw, 1032L * 2 * bw);
+        for (int i = 0; i < 2 * bw; i++) {
+            long u = and.party0().u[i] ^ and.party1().u[i], v = and.party0().v[i] ^ and.party1().v[i];
+            assertEquals(u & v & lanes(i, big), (and.party0().w[i] ^ and.party1().w[i]) & lanes(i, big), "word " + i);
+        }
     }
 
     private static void check(LocalSession.Result<?> r, long setup, long party0, long party1) {

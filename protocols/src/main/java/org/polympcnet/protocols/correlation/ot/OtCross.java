@@ -109,25 +109,34 @@ final class OtCross {
     /**
      * XOR shares of x AND y, lane by lane over whole words (64 lanes a word), x held by the
      * sender and y by the receiver: a random OT per lane, then the sender's 1-bit correction
-     * c = p0 ^ p1 ^ x; the receiver's share is p_y ^ (y AND c), the sender's p0.
+     * c = p0 ^ p1 ^ x; the receiver's share is p_y ^ (y AND c), the sender's p0. Runs in batches of
+     * {@link #AND_CHUNK_WORDS} words, so that memory stays bounded (the GMW carry tree asks for 63
+     * planes of n lanes at once); batches are whole words, so the bytes are those of one batch.
      */
     long[] and(long[] words, boolean iSend) {
-        int lanes = 64 * words.length;
         long[] share = new long[words.length];
-        if (iSend) {
-            long[][] pads = sender.random(lanes, 1);
-            long[] p0 = lowBits(pads[0], words.length), p1 = lowBits(pads[1], words.length);
-            long[] c = new long[words.length];
-            for (int k = 0; k < c.length; k++) c[k] = p0[k] ^ p1[k] ^ words[k];
-            sender.channel().sendLongs(c);
-            sender.channel().flush();
-            return p0;
+        for (int w0 = 0; w0 < words.length; w0 += AND_CHUNK_WORDS) {
+            int len = Math.min(AND_CHUNK_WORDS, words.length - w0), lanes = 64 * len;
+            long[] part = java.util.Arrays.copyOfRange(words, w0, w0 + len);
+            if (iSend) {
+                long[][] pads = sender.random(lanes, 1);
+                long[] p0 = lowBits(pads[0], len), p1 = lowBits(pads[1], len);
+                long[] c = new long[len];
+                for (int k = 0; k < len; k++) c[k] = p0[k] ^ p1[k] ^ part[k];
+                sender.channel().sendLongs(c);
+                sender.channel().flush();
+                System.arraycopy(p0, 0, share, w0, len);
+            } else {
+                long[] py = lowBits(receiver.random(part, lanes, 1), len);
+                long[] c = receiver.channel().receiveLongs(len);
+                for (int k = 0; k < len; k++) share[w0 + k] = py[k] ^ (part[k] & c[k]);
+            }
         }
-        long[] py = lowBits(receiver.random(words, lanes, 1), words.length);
-        long[] c = receiver.channel().receiveLongs(words.length);
-        for (int k = 0; k < share.length; k++) share[k] = py[k] ^ (words[k] & c[k]);
         return share;
     }
+
+    /** Words (of 64 lanes) per batch of {@link #and}: 2^15 lanes, about 1 MiB of OT rows. */
+    static final int AND_CHUNK_WORDS = 512;
 
     /** Packs the low bit of each 64-bit pad into words. */
     private static long[] lowBits(long[] pads, int words) {
