@@ -199,40 +199,41 @@ public final class OtCorrelations implements CorrelationSource {
      * bit rows ({@link #combineTriplesBytes}).
      */
     private CombineTriples combine(int combines, int n) {
+        if (combines < 1) throw new IllegalArgumentException("a tree level has at least one combine, got " + combines);
         int wd = BitSlice.words(n), ands = CombineTriples.ands(combines);
-        long[] u = prg.longs(combines * wd), v = prg.longs(ands * wd), w = new long[ands * wd];
+        long[] u = prg.longs(combines * wd), v = prg.longs(ands * wd);
+        long[] w = p0() ? new long[ands * wd] : prg.longs(ands * wd);
         int rows = correctionRows(combines);
         if (p0()) {
-            long[] choice = new long[3 * wd], pad = new long[2 * wd];
+            // Choice (u, v[, v']) of each combine, then its pads, then the corrections at the choice.
+            long[][] choices = new long[combines][];
+            long[] pad = new long[2 * wd];
             for (int i = 0; i < combines; i++) {
-                int a0 = i == 0 ? 0 : 2 * i - 1, k = i == 0 ? 2 : 3;
+                int a0 = firstAnd(i), m = andsOf(i);
+                long[] choice = new long[(1 + m) * wd];
                 System.arraycopy(u, i * wd, choice, 0, wd);
-                System.arraycopy(v, a0 * wd, choice, wd, (k - 1) * wd);
-                cross.oneOfNReceive(choice, 0, k, wd, k - 1, pad, 0);
-                System.arraycopy(pad, 0, w, a0 * wd, (k - 1) * wd);
+                System.arraycopy(v, a0 * wd, choice, wd, m * wd);
+                choices[i] = choice;
+                cross.oneOfNReceive(choice, 0, 1 + m, wd, m, pad, 0);
+                System.arraycopy(pad, 0, w, a0 * wd, m * wd);
             }
             long[] corr = peer.receiveBitRows(rows, n);
-            long[] choice2 = new long[3 * wd];
             for (int i = 0; i < combines; i++) {
-                int a0 = i == 0 ? 0 : 2 * i - 1, k = i == 0 ? 2 : 3, m = k - 1, base = i == 0 ? 0 : 4 + 16 * (i - 1);
-                System.arraycopy(u, i * wd, choice2, 0, wd);
-                System.arraycopy(v, a0 * wd, choice2, wd, m * wd);
+                int a0 = firstAnd(i), m = andsOf(i), base = correctionBase(i);
                 for (int x = 0; x < wd; x++) {
-                    for (int idx = 0; idx < (1 << k); idx++) {
-                        long sel = RandomOneOfN.select(choice2, 0, k, wd, x, idx);
+                    for (int idx = 0; idx < 1 << (1 + m); idx++) {
+                        long sel = RandomOneOfN.select(choices[i], 0, 1 + m, wd, x, idx);
                         for (int b = 0; b < m; b++) w[(a0 + b) * wd + x] ^= sel & corr[(base + idx * m + b) * wd + x];
                     }
                 }
             }
         } else {
-            long[] wRand = prg.longs(ands * wd);
-            System.arraycopy(wRand, 0, w, 0, w.length);
             long[] corr = new long[rows * wd], pads = new long[16 * wd];
             for (int i = 0; i < combines; i++) {
-                int a0 = i == 0 ? 0 : 2 * i - 1, k = i == 0 ? 2 : 3, m = k - 1, base = i == 0 ? 0 : 4 + 16 * (i - 1);
-                cross.oneOfNSend(k, wd, m, pads, 0);
-                for (int idx = 0; idx < (1 << k); idx++) {
-                    long ux = (idx & 1) == 0 ? 0 : -1L;
+                int a0 = firstAnd(i), m = andsOf(i), base = correctionBase(i);
+                cross.oneOfNSend(1 + m, wd, m, pads, 0);
+                for (int idx = 0; idx < 1 << (1 + m); idx++) {
+                    long ux = (idx & 1) == 0 ? 0 : -1L; // index bit 0: party 0's u; bit 1 + b: its v of AND b
                     for (int b = 0; b < m; b++) {
                         long vy = ((idx >>> (1 + b)) & 1) == 0 ? 0 : -1L;
                         int a = a0 + b, o = (base + idx * m + b) * wd, po = (idx * m + b) * wd;
@@ -244,6 +245,21 @@ public final class OtCorrelations implements CorrelationSource {
             peer.flush();
         }
         return new CombineTriples(combines, n, u, v, w);
+    }
+
+    /** The first AND of combine i in a level (see {@link CombineTriples#combineOf}). */
+    private static int firstAnd(int i) {
+        return i == 0 ? 0 : 2 * i - 1;
+    }
+
+    /** ANDs of combine i: the lowest combine needs only its G. */
+    private static int andsOf(int i) {
+        return i == 0 ? 1 : 2;
+    }
+
+    /** First correction row of combine i: 4 x 1 for combine 0, then 8 x 2 each. */
+    private static int correctionBase(int i) {
+        return i == 0 ? 0 : 4 + 16 * (i - 1);
     }
 
     /** Correction rows party 1 sends for a level: 4 x 1 bit for the lowest combine, 8 x 2 bits for each other. */
