@@ -28,16 +28,22 @@ import org.polympcnet.protocols.ops.Truncation;
 
 /**
  * How many ReLUs a second by the CrypTFlow2 millionaires' protocol, and at what traffic, with the
- * dealer or with no third party (correlations by OT)? DReLU from 16 digits of 4 bits, each
- * compared by a 1-out-of-16 OT, then a 4-level comparison tree; then the one-round multiplexer.
- * Online: 6 rounds for each party, 77.25 bytes per element from party 0 and 21.25 from party 1.
+ * dealer or with no third party (correlations by OT)? DReLU from 13 digits (two of 4 bits, eleven
+ * of 5), each compared by a 1-out-of-16 or 1-out-of-32 OT, then a 4-level comparison tree; then the
+ * one-round multiplexer. Online: 6 rounds for each party, 108.125 bytes per element from party 0
+ * and 20 from party 1.
+ * Offline with OT (n a multiple of 64): 416 bytes per element from party 0 (KK13 columns of the
+ * tree's 12 correlated-triple OTs, 384; the multiplexer's correlated OTs, 32) and 474 from party 1
+ * (KK13 columns of the 13 leaf OTs, 416; triple corrections, 18; multiplexer, 40): 1,018.125 bytes
+ * per ReLU in all ({@code MillionaireRelu.offlineBytesOverOt}, {@code onlineBytes}).
  *
  * <p>{@code online}: both parties apply a ReLU prepared in the untimed setup to n shared values.
  * {@code offline}: both parties prepare one (dealer: request and download; OT: the random
- * 1-out-of-16 OTs, the AND triples of the tree and the multiplexer's correlation, by IKNP).
+ * 1-out-of-16 and 1-out-of-32 OTs and the tree's triples by KK13, the multiplexer's correlation by IKNP).
  * {@code allPhases}: both, in one timed run: what the issue's goal counts (ReLUs per second and
  * bytes per ReLU, both parties, all phases). With OT the base OTs run once per trial, in the
- * untimed setup, and are in no counter.
+ * untimed setup, and are in no counter. The KK13 sender hashes its pads on its party thread and
+ * one helper thread ({@code Kk13Sender}), so a fork can keep both cores busy.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -23,6 +23,8 @@ import org.polympcnet.benchmarks.harness.Traffic;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
 import org.polympcnet.benchmarks.harness.TwoPartySession;
 import org.polympcnet.protocols.ot.ChouOrlandi;
+import org.polympcnet.protocols.ot.Kk13Receiver;
+import org.polympcnet.protocols.ot.Kk13Sender;
 import org.polympcnet.protocols.ot.OtReceiver;
 import org.polympcnet.protocols.ot.OtSender;
 import org.polympcnet.protocols.ops.Truncation;
@@ -39,7 +41,9 @@ import org.polympcnet.protocols.ops.Truncation;
  *   <li>{@code randomOt}: IKNP random OT (kappa = 128) of m OTs with 128-bit messages (as
  *       EMP-ot's random OT): 16 bytes an OT, all from the receiver;
  *   <li>{@code correlatedOt}: IKNP correlated OT over Z_2^64 (x and x + delta): 16 + 8 bytes an
- *       OT.
+ *       OT;
+ *   <li>{@code kk13OneOf32}: KK13 random 1-out-of-32 OT with 2-bit messages, the leaf OT of the
+ *       millionaire's DReLU: 32 bytes an OT from the receiver; the sender hashes all 32 pads.
  * </ul>
  * The IKNP instances (and their base OTs) are set up once per trial and reused; the timed method
  * is both parties' {@code random} or {@code correlated} call. {@code :ots} reads as OTs per
@@ -52,6 +56,9 @@ import org.polympcnet.protocols.ops.Truncation;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class OtBenchmark {
+    /** The millionaire's leaf OT: 1-out-of-32 with 2-bit messages. */
+    static final int KK_LOG_N = 5, KK_MSG_BITS = 2;
+
     /** OTs in a base-OT batch: kappa, what one IKNP instance needs. */
     static final int BASE_OTS = 128;
 
@@ -77,7 +84,9 @@ public class OtBenchmark {
 
         OtSender sender;
         OtReceiver receiver;
-        long[] choices, delta;
+        Kk13Sender kkSender;
+        Kk13Receiver kkReceiver;
+        long[] choices, delta, kkChoices;
 
         @Setup(Level.Trial)
         public void open(TwoPartySession s) {
@@ -88,9 +97,17 @@ public class OtBenchmark {
                     : new OtReceiver(p.peer, new SecureRandom()));
             sender = (OtSender) ends.party0();
             receiver = (OtReceiver) ends.party1();
+            // KK13, party 0 sending: it is the IKNP receiver of the 256 OTs that seed the columns.
+            Both<Object> kk = s.run(p -> p.id == 0
+                    ? Kk13Sender.bootstrap(new OtReceiver(p.peer, new SecureRandom()), new SecureRandom())
+                    : Kk13Receiver.bootstrap(new OtSender(p.peer, new SecureRandom())));
+            kkSender = (Kk13Sender) kk.party0();
+            kkReceiver = (Kk13Receiver) kk.party1();
             SplittableRandom r = new SplittableRandom(6);
             choices = new long[(m + 63) >>> 6];
             for (int i = 0; i < choices.length; i++) choices[i] = r.nextLong();
+            kkChoices = new long[KK_LOG_N * choices.length];
+            for (int i = 0; i < kkChoices.length; i++) kkChoices[i] = r.nextLong();
             delta = new long[m];
             for (int i = 0; i < m; i++) delta[i] = r.nextLong();
         }
@@ -150,5 +167,20 @@ public class OtBenchmark {
     @Benchmark
     public Both<Object> correlatedOt(Extension x, TwoPartySession s, Ots o, OtTraffic t) {
         return s.run(p -> p.id == 0 ? x.sender.correlated(x.delta) : x.receiver.correlated(x.choices, x.m));
+    }
+
+    @Benchmark
+    public Both<Object> kk13OneOf32(Extension x, TwoPartySession s, Ots o, OtTraffic t) {
+        int w = (x.m + 63) >>> 6;
+        return s.run(p -> {
+            if (p.id == 0) {
+                long[] pads = new long[(1 << KK_LOG_N) * KK_MSG_BITS * w];
+                x.kkSender.send(KK_LOG_N, w, KK_MSG_BITS, pads, 0, w);
+                return pads;
+            }
+            long[] pad = new long[KK_MSG_BITS * w];
+            x.kkReceiver.receive(x.kkChoices, 0, w, KK_LOG_N, w, KK_MSG_BITS, pad, 0, w);
+            return pad;
+        });
     }
 }

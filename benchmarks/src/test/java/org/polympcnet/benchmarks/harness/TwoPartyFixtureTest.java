@@ -9,11 +9,11 @@ import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
+import org.polympcnet.protocols.correlation.ot.OtCorrelations;
 import org.polympcnet.protocols.ops.MillionaireRelu;
 import org.polympcnet.protocols.ops.PolyActivation;
 import org.polympcnet.protocols.ops.Relu;
 import org.polympcnet.protocols.ops.Truncation;
-import org.polympcnet.protocols.ot.ChouOrlandi;
 import org.polympcnet.protocols.ot.OtReceiver;
 import org.polympcnet.protocols.ot.OtSender;
 import org.polympcnet.protocols.ring.FixedPoint;
@@ -82,8 +82,8 @@ class TwoPartyFixtureTest {
         try {
             s.open(Truncation.Mode.LOCAL, Correlations.OT, n);
             Traffic setup = s.setupTraffic();
-            long baseOts = 2 * (ChouOrlandi.senderBytes(128) + ChouOrlandi.receiverBytes(128));
-            assertEquals(baseOts, setup.offlineTotal(), "the fixture runs the base OTs of both IKNP instances, once");
+            long baseOts = 2 * OtCorrelations.setupBytesPerParty();
+            assertEquals(baseOts, setup.offlineTotal(), "the fixture runs the base OTs of both IKNP and both KK13 instances, once");
             long[][] x = SharedInputs.uniform(s.fixedPoint(), n, 8.0, 11);
             long[] plain = SharedInputs.open(x[0], x[1]);
             for (int round = 0; round < 2; round++) {
@@ -92,7 +92,8 @@ class TwoPartyFixtureTest {
                 Traffic offline = s.lastPrepare();
                 assertEquals(0, offline.onlineSent(0) + offline.onlineSent(1), "the OTs count as offline");
                 assertEquals(offline.offlineBytes(0), offline.offlineBytes(1), "one link, seen from either end");
-                assertTrue(offline.offlineBytes(0) > 1000L * n, "OT correlations cost kilobytes an element");
+                assertEquals(MillionaireRelu.offlineBytesOverOt(0, n) + MillionaireRelu.offlineBytesOverOt(1, n), offline.offlineTotal(),
+                        "OT correlations cost the documented bytes");
                 assertEquals(offline.offlineBytes(0), offline.offlineTotal());
 
                 Both<long[]> y = s.run(p -> relu.of(p.id).apply(x[p.id]));

@@ -3,39 +3,50 @@ package org.polympcnet.protocols.ops;
 import org.polympcnet.protocols.correlation.CombineTriples;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.correlation.RandomOneOfN;
+import org.polympcnet.protocols.correlation.ot.OtCorrelations;
 import org.polympcnet.protocols.ring.BitSlice;
 
 /**
  * DReLU by the millionaires' protocol of CrypTFlow2 (Rathee et al., CCS 2020, section 3.1).
  * msb(x0 + x1) = x0[63] ^ x1[63] ^ carry, and the carry out of the low 63 bits is the comparison
  * a > b of party 0's a = x0 mod 2^63 with party 1's b = 2^63 - 1 - (x1 mod 2^63). Both are cut into
- * 16 digits of 4 bits (the top one of 3). For each digit a 1-out-of-16 OT hands party 1 its share of
- * gt = [a_j > b_j] and eq = [a_j == b_j], party 0 keeping random shares; then the comparison tree
- * (gt, eq) = (gt_hi ^ eq_hi gt_lo, eq_hi eq_lo) reduces the 16 digits in 4 rounds ({@link CarryTree}).
+ * 13 digits, the lowest two of 4 bits and the other eleven of 5 (2 x 4 + 11 x 5 = 63). For each digit
+ * a 1-out-of-2^m OT (m its width) hands party 1 its share of gt = [a_j > b_j] and eq = [a_j == b_j],
+ * party 0 keeping random shares; then the comparison tree (gt, eq) = (gt_hi ^ eq_hi gt_lo,
+ * eq_hi eq_lo) reduces the 13 digits in 4 rounds ({@link CarryTree}).
  *
- * <p>Online flights: party 1 sends its digits masked by the random OT's choice (64 bits an
- * element), party 0 answers with 16 x 16 masked 2-bit messages (512 bits), then 4 tree levels of
- * 41 opened bits in all per party. Party 0 sends its answer and its first tree level in one
+ * <p>Why digits of 5 bits and not CrypTFlow2's 4: without a dealer each 1-out-of-N OT costs 32
+ * bytes (KK13) whatever N, and each tree combine a 1-out-of-8 OT of as much, so fewer, wider digits
+ * cost less in all: 13 leaves and 12 combines instead of 16 and 15. Two digits of 4 bits fill the 63
+ * bits exactly, with 2 x 16 fewer messages than a padded 13 x 5.
+ *
+ * <p>Online flights: party 1 sends its digits masked by the random OTs' choices (63 bits an
+ * element), party 0 answers with 2 x 16 + 11 x 32 masked 2-bit messages (768 bits), then 4 tree
+ * levels of 32 opened bits in all per party. Party 0 sends its answer and its first tree level in one
  * flight, so it counts 4 rounds and party 1 counts 5; the protocol takes 6 one-way flights.
  */
 public final class MillionaireDRelu {
-    static final int DIGIT_BITS = 4, DIGITS = 16, N = 1 << DIGIT_BITS;
+    /** Digit widths from the lowest digit up; they sum to 63. */
+    static final int[] WIDTHS = {4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
+    static final int DIGITS = WIDTHS.length, NARROW = 2, WIDE = DIGITS - NARROW;
+    private static final int BITS = 63;
     private static final long LOW63 = Long.MAX_VALUE;
 
     private final Party party;
     private final int n, wd;
-    private final RandomOneOfN ots;
+    /** The leaf OTs: 1-out-of-16 for the two 4-bit digits, 1-out-of-32 for the others. */
+    private final RandomOneOfN narrow, wide;
     private final CombineTriples[] levels;
-    private long[] planes;  // this party's comparison input, sliced (plane 63 is zero)
+    private long[] planes;  // this party's comparison input, sliced: 63 planes
     private long[] top;     // this party's bit 63 of its share
-    private long[] masked;  // party 1: digits ^ rho, as sent
     private long[] gt, eq;  // leaf shares
 
     public MillionaireDRelu(Party p, int n) {
         this.party = p;
         this.n = n;
         this.wd = BitSlice.words(n);
-        this.ots = p.correlations.randomOneOfN(DIGITS, DIGIT_BITS, 2, n);
+        this.narrow = p.correlations.randomOneOfN(NARROW, 4, 2, n);
+        this.wide = p.correlations.randomOneOfN(WIDE, 5, 2, n);
         int[] combines = MsbCorrelation.combinesPerLevel(DIGITS);
         this.levels = new CombineTriples[combines.length];
         for (int l = 0; l < combines.length; l++) levels[l] = p.correlations.combineTriples(combines[l], n);
@@ -53,22 +64,48 @@ public final class MillionaireDRelu {
         return finish();
     }
 
+    private RandomOneOfN ot(int digit) {
+        return digit < NARROW ? narrow : wide;
+    }
+
+    private static int group(int digit) {
+        return digit < NARROW ? digit : digit - NARROW;
+    }
+
+    /** Lowest bit of a digit. */
+    private static int offset(int digit) {
+        int o = 0;
+        for (int g = 0; g < digit; g++) o += WIDTHS[g];
+        return o;
+    }
+
+    /** Answer planes before a digit's: 2 for each message of the lower digits. */
+    private static int answerOffset(int digit) {
+        int o = 0;
+        for (int g = 0; g < digit; g++) o += 2 << WIDTHS[g];
+        return o;
+    }
+
     /** Slices this party's input; party 1 sends its masked digits (no flush). */
     void start(long[] x) {
         if (x.length != n) throw new IllegalArgumentException("DReLU prepared for " + n + " values, got " + x.length);
-        ots.consume();
+        narrow.consume();
+        wide.consume();
         long[] in = new long[n];
         for (int i = 0; i < n; i++) in[i] = party.id == 0 ? x[i] & LOW63 : ~x[i] & LOW63; // ~v & LOW63 = 2^63 - 1 - (v mod 2^63)
-        planes = BitSlice.slice(in, n, 64);
+        planes = BitSlice.slice(in, n, BITS);
         top = new long[wd];
-        long[] sign = new long[n];
-        for (int i = 0; i < n; i++) sign[i] = x[i];
-        long[] sp = BitSlice.slice(sign, n, 64);
-        System.arraycopy(sp, 63 * wd, top, 0, wd);
+        for (int i = 0; i < n; i++) top[i >>> 6] |= (x[i] >>> 63) << (i & 63);
         if (party.id == 1) {
-            masked = new long[DIGITS * DIGIT_BITS * wd];
-            for (int i = 0; i < masked.length; i++) masked[i] = planes[i] ^ ots.choice[i];
-            party.peer.sendBitRows(masked, DIGITS * DIGIT_BITS, n);
+            long[] masked = new long[BITS * wd];
+            for (int g = 0; g < DIGITS; g++) {
+                long[] choice = ot(g).choice;
+                int off = offset(g), c0 = group(g) * WIDTHS[g];
+                for (int t = 0; t < WIDTHS[g]; t++) {
+                    for (int x0 = 0; x0 < wd; x0++) masked[(off + t) * wd + x0] = planes[(off + t) * wd + x0] ^ choice[(c0 + t) * wd + x0];
+                }
+            }
+            party.peer.sendBitRows(masked, BITS, n);
         }
     }
 
@@ -77,46 +114,55 @@ public final class MillionaireDRelu {
      * M(z) = (gt0 ^ [a > z], eq0 ^ [a == z]); party 1 then reads entry rho: M(b) ^ pad(rho).
      */
     void answer() {
-        long[] e = party.peer.receiveBitRows(DIGITS * DIGIT_BITS, n);
+        long[] e = party.peer.receiveBitRows(BITS, n);
         gt = party.localPrg().longs(DIGITS * wd);
         eq = party.localPrg().longs(DIGITS * wd);
-        long[] out = new long[DIGITS * N * 2 * wd];
+        long[] out = new long[answerPlanes() * wd];
         for (int g = 0; g < DIGITS; g++) {
-            for (int k = 0; k < N; k++) {
+            int m = WIDTHS[g], nn = 1 << m, off = offset(g), base = answerOffset(g), gi = group(g);
+            long[] pads = ot(g).senderPads;
+            for (int k = 0; k < nn; k++) {
                 for (int x = 0; x < wd; x++) {
                     long greater = 0, equal = -1L;
-                    for (int t = DIGIT_BITS - 1; t >= 0; t--) { // compare from the digit's top bit down
-                        long a = planes[(g * DIGIT_BITS + t) * wd + x];
-                        long z = e[(g * DIGIT_BITS + t) * wd + x] ^ (((k >>> t) & 1) == 1 ? -1L : 0L);
+                    for (int t = m - 1; t >= 0; t--) { // compare from the digit's top bit down
+                        long a = planes[(off + t) * wd + x];
+                        long z = e[(off + t) * wd + x] ^ (((k >>> t) & 1) == 1 ? -1L : 0L);
                         greater |= equal & a & ~z;
                         equal &= ~(a ^ z);
                     }
-                    int o = ((g * N + k) * 2) * wd + x;
-                    out[o] = gt[g * wd + x] ^ greater ^ ots.senderPads[o];
-                    out[o + wd] = eq[g * wd + x] ^ equal ^ ots.senderPads[o + wd];
+                    int o = (base + 2 * k) * wd + x, pad = ((gi * nn + k) * 2) * wd + x;
+                    out[o] = gt[g * wd + x] ^ greater ^ pads[pad];
+                    out[o + wd] = eq[g * wd + x] ^ equal ^ pads[pad + wd];
                 }
             }
         }
-        party.peer.sendBitRows(out, DIGITS * N * 2, n);
+        party.peer.sendBitRows(out, answerPlanes(), n);
     }
 
     /** Party 1: picks entry rho of each digit's answer and removes its pad. */
     void receiveLeaves() {
-        long[] c = party.peer.receiveBitRows(DIGITS * N * 2, n);
+        long[] c = party.peer.receiveBitRows(answerPlanes(), n);
         gt = new long[DIGITS * wd];
         eq = new long[DIGITS * wd];
         for (int g = 0; g < DIGITS; g++) {
+            int m = WIDTHS[g], base = answerOffset(g), gi = group(g);
+            RandomOneOfN ot = ot(g);
             for (int x = 0; x < wd; x++) {
                 long sg = 0, se = 0;
-                for (int k = 0; k < N; k++) {
-                    long sel = RandomOneOfN.select(ots.choice, g * DIGIT_BITS, DIGIT_BITS, wd, x, k);
-                    sg |= sel & c[((g * N + k) * 2) * wd + x];
-                    se |= sel & c[((g * N + k) * 2 + 1) * wd + x];
+                for (int k = 0; k < 1 << m; k++) {
+                    long sel = RandomOneOfN.select(ot.choice, gi * m, m, wd, x, k);
+                    sg |= sel & c[(base + 2 * k) * wd + x];
+                    se |= sel & c[(base + 2 * k + 1) * wd + x];
                 }
-                gt[g * wd + x] = sg ^ ots.receiverPad[(g * 2) * wd + x];
-                eq[g * wd + x] = se ^ ots.receiverPad[(g * 2 + 1) * wd + x];
+                gt[g * wd + x] = sg ^ ot.receiverPad[(gi * 2) * wd + x];
+                eq[g * wd + x] = se ^ ot.receiverPad[(gi * 2 + 1) * wd + x];
             }
         }
+    }
+
+    /** Planes of party 0's answer: 2 for each of the 2^m messages of each digit, 768. */
+    static int answerPlanes() {
+        return answerOffset(DIGITS);
     }
 
     /** The comparison tree, then DReLU = 1 ^ x0[63] ^ x1[63] ^ carry (party 0 adds the 1). */
@@ -128,9 +174,21 @@ public final class MillionaireDRelu {
         return d;
     }
 
-    /** Bytes party `id` sends online: its digits or the 1-out-of-16 answers, then the tree. */
+    /**
+     * Bytes party `id` sends offline when the correlations come from OT ({@code OtCorrelations}),
+     * setup excluded: party 1 the KK13 columns of the 13 leaf OTs (32 bytes a lane each) and the
+     * corrections of the tree's correlated triples; party 0 the KK13 columns of the tree's 12
+     * combines. With n a multiple of 64: 384 n from party 0, 416 n + 144 n / 8 from party 1.
+     */
+    public static long offlineBytesOverOt(int id, int n) {
+        long b = OtCorrelations.randomOneOfNBytes(NARROW, n)[id] + OtCorrelations.randomOneOfNBytes(WIDE, n)[id];
+        for (int c : MsbCorrelation.combinesPerLevel(DIGITS)) b += OtCorrelations.combineTriplesBytes(c, n)[id];
+        return b;
+    }
+
+    /** Bytes party `id` sends online: the answers or its digits, then the tree: p0 (768 + 32) / 8, p1 (63 + 32) / 8 an element. */
     public static long onlineBytes(int id, int n) {
-        int leaf = id == 0 ? DIGITS * N * 2 : DIGITS * DIGIT_BITS;
+        int leaf = id == 0 ? answerPlanes() : BITS;
         return (long) (leaf + CarryTree.openedPlanes(DIGITS)) * BitSlice.wireBytes(n);
     }
 

@@ -1,5 +1,6 @@
 package org.polympcnet.protocols.ops;
 
+import org.polympcnet.protocols.correlation.ot.OtCorrelations;
 
 /**
  * ReLU with DReLU by the millionaires' protocol ({@link MillionaireDRelu}) and the one-round
@@ -32,6 +33,15 @@ public final class MillionaireRelu {
             mux.receiveMaskedX();
         }
         return mux.select(drelu.finish());
+    }
+
+    /**
+     * Bytes party `id` sends offline with correlations from OT, setup excluded: the DReLU's
+     * ({@link MillionaireDRelu#offlineBytesOverOt}) and the multiplexer's three correlated OTs a
+     * lane. With n a multiple of 64: 416 n from party 0, 456 n + 144 n / 8 from party 1.
+     */
+    public static long offlineBytesOverOt(int id, int n) {
+        return MillionaireDRelu.offlineBytesOverOt(id, n) + OtCorrelations.muxBytes(n)[id];
     }
 
     public static long onlineBytes(int id, int n) {

@@ -88,6 +88,106 @@ class CorrelationSourcesTest {
         }
     }
 
+    /** Comparison-tree triples: w = u_(combine of a) AND v_a for every AND a; OT bytes are the formula. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dealer", "ot"})
+    void combineTriples(String mode) throws Exception {
+        for (int combines : new int[] {1, 2, 6}) {
+            for (int n : new int[] {1, 100, 8300}) {
+                var t = fetch(mode, c -> c.combineTriples(combines, n));
+                int wd = BitSlice.words(n);
+                for (int a = 0; a < CombineTriples.ands(combines); a++) {
+                    for (int x = 0; x < wd; x++) {
+                        int i = a * wd + x, ui = CombineTriples.combineOf(a) * wd + x;
+                        long u = t.party0().u[ui] ^ t.party1().u[ui], v = t.party0().v[i] ^ t.party1().v[i];
+                        assertEquals(u & v & lanes(i, n), (t.party0().w[i] ^ t.party1().w[i]) & lanes(i, n), "AND " + a + ", word " + x);
+                    }
+                }
+                if (mode.equals("ot")) {
+                    long[] want = org.polympcnet.protocols.correlation.ot.OtCorrelations.combineTriplesBytes(combines, n);
+                    long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+                    for (int id = 0; id < 2; id++) assertEquals(setup + want[id], t.peer()[id].sent(Phase.OFFLINE), "party " + id);
+                }
+            }
+        }
+    }
+
+    /** Random 1-out-of-N OTs: party 1's pad is party 0's pad at party 1's choice; OT bytes are the formula. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dealer", "ot"})
+    void randomOneOfN(String mode) throws Exception {
+        int groups = 3, n = 130;
+        for (int logN : new int[] {1, 4, 5, 8}) {
+            for (int msgBits : new int[] {1, 2, 7}) {
+                var r = fetch(mode, c -> c.randomOneOfN(groups, logN, msgBits, n));
+                RandomOneOfN s = r.party0(), c = r.party1();
+                int w = BitSlice.words(n), nn = 1 << logN;
+                for (int g = 0; g < groups; g++) {
+                    for (int lane = 0; lane < n; lane++) {
+                        int rho = 0;
+                        for (int t = 0; t < logN; t++) rho |= (BitSlice.get(c.choice, (g * logN + t) * w, lane) ? 1 : 0) << t;
+                        for (int b = 0; b < msgBits; b++) {
+                            assertEquals(BitSlice.get(s.senderPads, ((g * nn + rho) * msgBits + b) * w, lane), BitSlice.get(c.receiverPad, (g * msgBits + b) * w, lane),
+                                    "group " + g + ", lane " + lane + ", bit " + b);
+                        }
+                    }
+                }
+                if (mode.equals("ot")) {
+                    long[] want = org.polympcnet.protocols.correlation.ot.OtCorrelations.randomOneOfNBytes(groups, n);
+                    long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+                    for (int id = 0; id < 2; id++) assertEquals(setup + want[id], r.peer()[id].sent(Phase.OFFLINE), "party " + id);
+                }
+            }
+        }
+    }
+
+    /** The multiplexer's correlation over OT costs the documented bytes. */
+    @Test
+    void muxBytesOverOt() throws Exception {
+        for (int n : new int[] {1, 64, 1000}) {
+            var m = fetch("ot", c -> c.mux(n));
+            long[] want = org.polympcnet.protocols.correlation.ot.OtCorrelations.muxBytes(n);
+            long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+            for (int id = 0; id < 2; id++) assertEquals(setup + want[id], m.peer()[id].sent(Phase.OFFLINE), "party " + id + ", n = " + n);
+        }
+    }
+
+    /** The per-request byte formulas of package correlation.ot's documentation, party by party. */
+    @Test
+    void otBytesAreTheDocumentedFormulas() throws Exception {
+        int n = 100, w = BitSlice.words(n), planes = 3;
+        long pn = 64L * w; // P(n): IKNP batches of whole words
+        long setup = org.polympcnet.protocols.correlation.ot.OtCorrelations.setupBytesPerParty();
+        assertEquals(8353, setup);
+        check(fetch("ot", c -> c.daBits(n)), setup, 8L * n, 16 * pn);
+        check(fetch("ot", c -> c.truncationPairs(n, 16)), setup, 512L * n, 1024L * n);
+        check(fetch("ot", c -> c.beaverTriples(n)), setup, 1536L * n, 1536L * n);
+        check(fetch("ot", c -> c.squarePairs(n)), setup, 512L * n, 1024L * n);
+        check(fetch("ot", c -> c.matrixTriple(2, 3, 4)), setup, 1536L * 24, 1536L * 24);
+        check(fetch("ot", c -> c.andTriples(planes, n)), setup, 1032L * planes * w, 1032L * planes * w);
+        check(fetch("ot", c -> c.crossAnd(planes, n)), setup, 8L * planes * w, 1024L * planes * w);
+        long kk = 0, corr = 0;
+        for (int c : MsbCorrelation.combinesPerLevel(MsbCorrelation.LEAVES)) {
+            kk += 2048L * c * w;
+            corr += (4 + 16L * (c - 1)) * BitSlice.wireBytes(n);
+        }
+        check(fetch("ot", c -> c.msb(n)), setup, 8L * 63 * w + kk, 1024L * 63 * w + corr);
+
+        // Bit-OT ANDs run in batches of 512 words: 2 planes of 40,000 lanes (1,250 words) take three.
+        int big = 40_000, bw = BitSlice.words(big);
+        var and = fetch("ot", c -> c.andTriples(2, big));
+        check(and, setup, 1032L * 2 * bw, 1032L * 2 * bw);
+        for (int i = 0; i < 2 * bw; i++) {
+            long u = and.party0().u[i] ^ and.party1().u[i], v = and.party0().v[i] ^ and.party1().v[i];
+            assertEquals(u & v & lanes(i, big), (and.party0().w[i] ^ and.party1().w[i]) & lanes(i, big), "word " + i);
+        }
+    }
+
+    private static void check(LocalSession.Result<?> r, long setup, long party0, long party1) {
+        assertEquals(setup + party0, r.peer()[0].sent(Phase.OFFLINE), "party 0");
+        assertEquals(setup + party1, r.peer()[1].sent(Phase.OFFLINE), "party 1");
+    }
+
     /** Mask of the real lanes in word i of a plane matrix over n lanes. */
     private static long lanes(int i, int n) {
         int w = BitSlice.words(n);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.polympcnet.protocols.correlation.ot.OtCorrelations;
+import org.polympcnet.protocols.net.Phase;
 import org.polympcnet.protocols.ring.BitSlice;
 import org.polympcnet.protocols.ring.FixedPoint;
 import org.polympcnet.protocols.session.Transport;
@@ -35,6 +37,33 @@ class MillionaireTest {
         assertEquals(MillionaireRelu.onlineBytes(1, n), r.onlineBytes(1));
         assertEquals(MillionaireRelu.onlineRounds(0), r.onlineRounds(0));
         assertEquals(MillionaireRelu.onlineRounds(1), r.onlineRounds(1));
+    }
+
+    /** Over OT: exact outputs, and each party's offline bytes = setup + the documented formula. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 64, 65, 1000, 8300})
+    void offlineBytesOverOtAreTheFormula(int n) throws Exception {
+        long[] x = Values.fullRange(n, 53 * n);
+        TwoParty.Run d = TwoParty.runBits(Truncation.Mode.LOCAL, "ot", x, 1, (p, s) -> new MillionaireDRelu(p, s.length).apply(s));
+        for (int i = 0; i < n; i++) assertEquals(x[i] >= 0, BitSlice.get(d.out(), 0, i), "DReLU(" + x[i] + ")");
+        long[] want = new long[n];
+        for (int i = 0; i < n; i++) want[i] = Math.max(0, x[i]);
+        TwoParty.Run r = TwoParty.run(FixedPoint.standard(), Truncation.Mode.LOCAL, Transport.MEMORY, "ot", x, (p, s) -> new MillionaireRelu(p, s.length).apply(s));
+        assertArrayEquals(want, r.out());
+        long setup = OtCorrelations.setupBytesPerParty();
+        for (int id = 0; id < 2; id++) {
+            assertEquals(setup + MillionaireDRelu.offlineBytesOverOt(id, n), d.peer()[id].sent(Phase.OFFLINE), "DReLU, party " + id);
+            assertEquals(setup + MillionaireRelu.offlineBytesOverOt(id, n), r.peer()[id].sent(Phase.OFFLINE), "ReLU, party " + id);
+            assertEquals(MillionaireRelu.onlineBytes(id, n), r.onlineBytes(id));
+        }
+        if (n % 64 == 0) {
+            // The per-lane figures of the javadoc: 416 n and 456 n + 18 n offline, 108.125 n and 20 n online.
+            assertEquals(416L * n, MillionaireRelu.offlineBytesOverOt(0, n));
+            assertEquals(456L * n + 144L * n / 8, MillionaireRelu.offlineBytesOverOt(1, n));
+            assertEquals(108L * n + n / 8, MillionaireRelu.onlineBytes(0, n));
+            assertEquals(20L * n, MillionaireRelu.onlineBytes(1, n));
+        }
+        assertEquals(8514 + 2 * 4096, 2 * setup, "2 x 128 Chou-Orlandi OTs each way, then 2 x 256 IKNP OTs for KK13");
     }
 
     @ParameterizedTest

@@ -52,8 +52,13 @@ final class TwoParty {
 
     /** Like {@link #run} for ops whose result is `planes` XOR-shared bit vectors over n lanes. */
     static Run runBits(Truncation.Mode mode, long[] x, int planes, BiFunction<Party, long[], long[]> op) throws Exception {
+        return runBits(mode, "dealer", x, planes, op);
+    }
+
+    static Run runBits(Truncation.Mode mode, String correlations, long[] x, int planes, BiFunction<Party, long[], long[]> op) throws Exception {
         int n = x.length;
-        LocalSession s = new LocalSession(FixedPoint.standard(), mode, Transport.MEMORY, 20_000).withDealerSeeds(SEED0, SEED1);
+        LocalSession s = new LocalSession(FixedPoint.standard(), mode, Transport.MEMORY, 20_000).withDealerSeeds(SEED0, SEED1)
+                .withCorrelations(correlations);
         PartyTaskBits t0 = new PartyTaskBits(x, n, planes, op), t1 = new PartyTaskBits(null, n, planes, op);
         LocalSession.Result<long[]> r = s.run(new SessionParams().put("test", "bits"), t0::run, t1::run);
         return new Run(r.party1(), r.peer(), r.dealerLink());

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.polympcnet.protocols.net.Channel;
 import org.polympcnet.protocols.net.MemoryChannel;
 import org.polympcnet.protocols.net.Phase;
+import org.polympcnet.protocols.ring.BitSlice;
 
 /** Base OT and the IKNP flavours with both parties running as two threads. */
 class OtTest {
@@ -72,6 +73,45 @@ class OtTest {
         // Receiver traffic beyond the base OTs: 16 bytes an OT, padded to 64 OTs, per batch.
         long base = ChouOrlandi.senderBytes(128); // the extension receiver is the base-OT sender
         assertEquals(base + 2 * IknpReceiver.bytes(m), b.ch()[1].stats().sent(Phase.ONLINE));
+    }
+
+    /** KK13: the receiver's pad is the sender's pad at its choice, the other N - 1 pads differ; two batches. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 8})
+    void kk13RandomOneOfNMatchesAtTheChoice(int logN) throws Exception {
+        int nn = 1 << logN, w = 520, msgBits = 64; // 520 words: two flights of the receiver (512 words each)
+        long[] choice = choices(64 * w * logN, 7 * logN);
+        var b = run(ch -> {
+            Kk13Sender s = Kk13Sender.bootstrap(new OtReceiver(ch, RND), RND);
+            long[] p1 = new long[nn * msgBits * w], p2 = new long[nn * w];
+            s.send(logN, w, msgBits, p1, 0, w);
+            s.send(logN, w, 1, p2, 0, w);
+            return new long[][] {p1, p2};
+        }, ch -> {
+            Kk13Receiver r = Kk13Receiver.bootstrap(new OtSender(ch, RND));
+            long[] p1 = new long[msgBits * w], p2 = new long[w];
+            r.receive(choice, 0, w, logN, w, msgBits, p1, 0, w);
+            r.receive(choice, 0, w, logN, w, 1, p2, 0, w);
+            return new long[][] {p1, p2};
+        });
+        for (int lane = 0; lane < 64 * w; lane++) {
+            int rho = 0;
+            for (int t = 0; t < logN; t++) rho |= (BitSlice.get(choice, t * w, lane) ? 1 : 0) << t;
+            long mine = 0;
+            for (int bit = 0; bit < msgBits; bit++) mine |= (BitSlice.get(b.receiver()[0], bit * w, lane) ? 1L : 0L) << bit;
+            for (int k = 0; k < nn; k++) {
+                long theirs = 0;
+                for (int bit = 0; bit < msgBits; bit++) theirs |= (BitSlice.get(b.sender()[0], (k * msgBits + bit) * w, lane) ? 1L : 0L) << bit;
+                if (k == rho) assertEquals(theirs, mine, "lane " + lane + " index " + k);
+                else assertTrue(theirs != mine, "lane " + lane + ": the pad of index " + k + " must differ");
+            }
+            assertEquals(BitSlice.get(b.sender()[1], rho * w, lane), BitSlice.get(b.receiver()[1], 0, lane), "second batch, lane " + lane);
+        }
+        // The KK13 sender is the IKNP receiver of its 256 base OTs; the KK13 receiver sends 256 columns,
+        // 32 bytes a lane, per batch, and nothing else beyond its base OTs.
+        assertEquals(ChouOrlandi.senderBytes(128) + IknpReceiver.bytes(Kk13.COLUMNS), b.ch()[0].stats().sent(Phase.ONLINE));
+        assertEquals(ChouOrlandi.receiverBytes(128) + 2 * Kk13.receiverBytes(w), b.ch()[1].stats().sent(Phase.ONLINE));
+        assertEquals(32L * 64 * w, Kk13.receiverBytes(w));
     }
 
     @ParameterizedTest

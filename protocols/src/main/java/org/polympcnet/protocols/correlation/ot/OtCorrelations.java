@@ -18,6 +18,7 @@ import org.polympcnet.protocols.correlation.TruncationPairs;
 import org.polympcnet.protocols.crypto.Prg;
 import org.polympcnet.protocols.net.Channel;
 import org.polympcnet.protocols.net.Phase;
+import org.polympcnet.protocols.ot.Kk13;
 import org.polympcnet.protocols.ring.BitSlice;
 import org.polympcnet.protocols.ring.Ring64;
 
@@ -189,12 +190,86 @@ public final class OtCorrelations implements CorrelationSource {
         return new CrossAnd(planes, n, mask, cross.and(mask, p0()));
     }
 
+    /**
+     * One level of comparison-tree triples from KK13 random OTs (CrypTFlow2's correlated triples):
+     * the two ANDs of a combine share u, so party 0's (u, v, v') is the random choice of one
+     * 1-out-of-8 OT (1-out-of-4 for the lowest combine, which has one AND) and party 1, the sender,
+     * answers index k = (x, y, y') with its pads XOR (w ^ (u1 ^ x)(v1 ^ y), w' ^ (u1 ^ x)(v1' ^ y')).
+     * Bytes: party 0 the KK13 columns, 32 a combine and lane; party 1 the corrections, 4 + 16 (combines - 1)
+     * bit rows ({@link #combineTriplesBytes}).
+     */
     private CombineTriples combine(int combines, int n) {
+        if (combines < 1) throw new IllegalArgumentException("a tree level has at least one combine, got " + combines);
         int wd = BitSlice.words(n), ands = CombineTriples.ands(combines);
         long[] u = prg.longs(combines * wd), v = prg.longs(ands * wd);
-        long[] uPerAnd = new long[ands * wd];
-        for (int a = 0; a < ands; a++) System.arraycopy(u, CombineTriples.combineOf(a) * wd, uPerAnd, a * wd, wd);
-        return new CombineTriples(combines, n, u, v, crossAnds(uPerAnd, v));
+        long[] w = p0() ? new long[ands * wd] : prg.longs(ands * wd);
+        int rows = correctionRows(combines);
+        if (p0()) {
+            // Choice (u, v[, v']) of each combine, then its pads, then the corrections at the choice.
+            long[][] choices = new long[combines][];
+            long[] pad = new long[2 * wd];
+            for (int i = 0; i < combines; i++) {
+                int a0 = firstAnd(i), m = andsOf(i);
+                long[] choice = new long[(1 + m) * wd];
+                System.arraycopy(u, i * wd, choice, 0, wd);
+                System.arraycopy(v, a0 * wd, choice, wd, m * wd);
+                choices[i] = choice;
+                cross.oneOfNReceive(choice, 0, 1 + m, wd, m, pad, 0);
+                System.arraycopy(pad, 0, w, a0 * wd, m * wd);
+            }
+            long[] corr = peer.receiveBitRows(rows, n);
+            for (int i = 0; i < combines; i++) {
+                int a0 = firstAnd(i), m = andsOf(i), base = correctionBase(i);
+                for (int x = 0; x < wd; x++) {
+                    for (int idx = 0; idx < 1 << (1 + m); idx++) {
+                        long sel = RandomOneOfN.select(choices[i], 0, 1 + m, wd, x, idx);
+                        for (int b = 0; b < m; b++) w[(a0 + b) * wd + x] ^= sel & corr[(base + idx * m + b) * wd + x];
+                    }
+                }
+            }
+        } else {
+            long[] corr = new long[rows * wd], pads = new long[16 * wd];
+            for (int i = 0; i < combines; i++) {
+                int a0 = firstAnd(i), m = andsOf(i), base = correctionBase(i);
+                cross.oneOfNSend(1 + m, wd, m, pads, 0);
+                for (int idx = 0; idx < 1 << (1 + m); idx++) {
+                    long ux = (idx & 1) == 0 ? 0 : -1L; // index bit 0: party 0's u; bit 1 + b: its v of AND b
+                    for (int b = 0; b < m; b++) {
+                        long vy = ((idx >>> (1 + b)) & 1) == 0 ? 0 : -1L;
+                        int a = a0 + b, o = (base + idx * m + b) * wd, po = (idx * m + b) * wd;
+                        for (int x = 0; x < wd; x++) corr[o + x] = pads[po + x] ^ w[a * wd + x] ^ ((u[i * wd + x] ^ ux) & (v[a * wd + x] ^ vy));
+                    }
+                }
+            }
+            peer.sendBitRows(corr, rows, n);
+            peer.flush();
+        }
+        return new CombineTriples(combines, n, u, v, w);
+    }
+
+    /** The first AND of combine i in a level (see {@link CombineTriples#combineOf}). */
+    private static int firstAnd(int i) {
+        return i == 0 ? 0 : 2 * i - 1;
+    }
+
+    /** ANDs of combine i: the lowest combine needs only its G. */
+    private static int andsOf(int i) {
+        return i == 0 ? 1 : 2;
+    }
+
+    /** First correction row of combine i: 4 x 1 for combine 0, then 8 x 2 each. */
+    private static int correctionBase(int i) {
+        return i == 0 ? 0 : 4 + 16 * (i - 1);
+    }
+
+    /** Correction rows party 1 sends for a level: 4 x 1 bit for the lowest combine, 8 x 2 bits for each other. */
+    private static int correctionRows(int combines) {
+        return 4 + 16 * (combines - 1);
+    }
+
+    /** Offline bytes of {@link #combineTriples}, {party 0, party 1}. */
+    public static long[] combineTriplesBytes(int combines, int n) {
+        return new long[] {combines * Kk13.receiverBytes(BitSlice.words(n)), (long) correctionRows(combines) * BitSlice.wireBytes(n)};
     }
 
     private MsbCorrelation makeMsb(int n) {
@@ -210,103 +285,38 @@ public final class OtCorrelations implements CorrelationSource {
         return offline(() -> combine(combines, n));
     }
 
-    /** Hash tweaks for 1-out-of-N pads: a domain apart from IKNP's own (which count up from 0). */
-    private long oneOfNTweak = 1L << 62;
-
     /**
-     * Random 1-out-of-N OTs from logN random 1-out-of-2 OTs each (Naor-Pinkas style): the pad of
-     * index k is H(tweak, XOR over t of K_t^(k_t)), H the tweakable fixed-key-AES hash, so the
-     * receiver, holding K_t^(rho_t) only, can compute the pad of rho alone. Party 0 sends.
-     * Cost: groups * logN * n random OTs (16 bytes each from party 1), no further traffic.
+     * Random 1-out-of-N OTs by KK13 (one OT a group and lane, party 0 sending): party 1's random
+     * choice is its KK13 choice, each pad the low msgBits bits of the KK13 hash. Cost: party 1 sends
+     * 256 bits a group and lane ({@link #randomOneOfNBytes}), party 0 nothing.
      */
     @Override
     public RandomOneOfN randomOneOfN(int groups, int logN, int msgBits, int n) {
         if (logN < 1 || logN > 8 || msgBits < 1 || msgBits > 64) throw new IllegalArgumentException("1-out-of-N OT: logN in 1..8, msgBits in 1..64");
         return offline(() -> {
-            int w = BitSlice.words(n), N = 1 << logN;
-            long tweak0 = oneOfNTweak;
-            oneOfNTweak += (long) groups * n * N;
-            long[] pads = p0() ? new long[groups * N * msgBits * w] : null;
-            long[] choice = p0() ? null : prg.longs(groups * logN * w);
-            long[] pad = p0() ? null : new long[groups * msgBits * w];
-            // Chunks of lanes keep memory bounded: the keys of one chunk are 2 x 16 bytes an OT.
-            for (int g = 0; g < groups; g++) {
-                for (int i0 = 0; i0 < n; i0 += ONE_OF_N_CHUNK) {
-                    int len = Math.min(ONE_OF_N_CHUNK, n - i0);
-                    long base = tweak0 + ((long) g * n + i0) * N;
-                    if (p0()) oneOfNSend(g, i0, len, logN, msgBits, w, base, pads);
-                    else oneOfNReceive(g, i0, len, logN, msgBits, w, base, choice, pad);
-                }
+            int w = BitSlice.words(n), nn = 1 << logN;
+            if (p0()) {
+                long[] pads = new long[groups * nn * msgBits * w];
+                for (int g = 0; g < groups; g++) cross.oneOfNSend(logN, w, msgBits, pads, g * nn * msgBits * w);
+                return new RandomOneOfN(groups, logN, msgBits, n, pads, null, null);
             }
-            return new RandomOneOfN(groups, logN, msgBits, n, pads, choice, pad);
+            long[] choice = prg.longs(groups * logN * w), pad = new long[groups * msgBits * w];
+            for (int g = 0; g < groups; g++) cross.oneOfNReceive(choice, g * logN * w, logN, w, msgBits, pad, g * msgBits * w);
+            return new RandomOneOfN(groups, logN, msgBits, n, null, choice, pad);
         });
     }
 
-    private static final int ONE_OF_N_CHUNK = 1 << 13;
-    private final org.polympcnet.protocols.crypto.CrHash oneOfNHash = new org.polympcnet.protocols.crypto.CrHash();
-
-    /** Sender: pad(g, i, k) = H(base + (i - i0) N + k, XOR over t of K_(i,t)^(k_t)) for the chunk. */
-    private void oneOfNSend(int g, int i0, int len, int logN, int msgBits, int w, long base, long[] pads) {
-        int N = 1 << logN, count = len * N;
-        long[][] keys = cross.randomSend(len * logN);
-        long[] x = new long[2 * count], tweaks = new long[count], out = new long[count];
-        for (int i = 0; i < len; i++) {
-            for (int k = 0; k < N; k++) {
-                int e = i * N + k;
-                long lo = 0, hi = 0;
-                for (int t = 0; t < logN; t++) {
-                    long[] kt = keys[(k >>> t) & 1];
-                    int o = 2 * (i * logN + t);
-                    lo ^= kt[o];
-                    hi ^= kt[o + 1];
-                }
-                x[2 * e] = lo;
-                x[2 * e + 1] = hi;
-                tweaks[e] = base + e;
-            }
-        }
-        oneOfNHash.hashWithTweaks(x, tweaks, count, out);
-        for (int i = 0; i < len; i++) {
-            int lane = i0 + i;
-            for (int k = 0; k < N; k++) {
-                long v = out[i * N + k];
-                for (int b = 0; b < msgBits; b++) pads[((g * N + k) * msgBits + b) * w + (lane >>> 6)] |= ((v >>> b) & 1L) << (lane & 63);
-            }
-        }
+    /** Offline bytes of {@link #randomOneOfN}, {party 0, party 1}: the KK13 columns, 32 bytes a lane (whole words). */
+    public static long[] randomOneOfNBytes(int groups, int n) {
+        return new long[] {0, groups * Kk13.receiverBytes(BitSlice.words(n))};
     }
 
-    /** Receiver: K_(i,t)^(rho_t) for its choice rho, then the one pad it can compute. */
-    private void oneOfNReceive(int g, int i0, int len, int logN, int msgBits, int w, long base, long[] choice, long[] pad) {
-        int N = 1 << logN, ots = len * logN;
-        long[] bits = new long[BitSlice.words(ots)];
-        int[] rho = new int[len];
-        for (int i = 0; i < len; i++) {
-            int lane = i0 + i;
-            for (int t = 0; t < logN; t++) {
-                long c = (choice[(g * logN + t) * w + (lane >>> 6)] >>> (lane & 63)) & 1L;
-                int o = i * logN + t;
-                bits[o >>> 6] |= c << (o & 63);
-                rho[i] |= (int) c << t;
-            }
-        }
-        long[] keys = cross.randomReceive(bits, ots);
-        long[] x = new long[2 * len], tweaks = new long[len], out = new long[len];
-        for (int i = 0; i < len; i++) {
-            long lo = 0, hi = 0;
-            for (int t = 0; t < logN; t++) {
-                int o = 2 * (i * logN + t);
-                lo ^= keys[o];
-                hi ^= keys[o + 1];
-            }
-            x[2 * i] = lo;
-            x[2 * i + 1] = hi;
-            tweaks[i] = base + (long) i * N + rho[i];
-        }
-        oneOfNHash.hashWithTweaks(x, tweaks, len, out);
-        for (int i = 0; i < len; i++) {
-            int lane = i0 + i;
-            for (int b = 0; b < msgBits; b++) pad[(g * msgBits + b) * w + (lane >>> 6)] |= ((out[i] >>> b) & 1L) << (lane & 63);
-        }
+    /**
+     * Bytes each party sends when the source is set up: 128 Chou-Orlandi base OTs each way for the
+     * two IKNP instances, then 256 IKNP random OTs each way as the base of the two KK13 instances.
+     */
+    public static long setupBytesPerParty() {
+        return OtCross.setupBytesPerParty();
     }
 
     @Override
@@ -331,6 +341,16 @@ public final class OtCorrelations implements CorrelationSource {
         long[] rv = new long[n];
         for (int i = 0; i < n; i++) rv[i] = ownBit[i] * v[i] + t1[i] + t2[i];
         return new MuxCorrelation(n, r[0], r[1], v, rv);
+    }
+
+    /**
+     * Offline bytes of {@link #mux}, {party 0, party 1}: three correlated OTs a lane (the daBit's
+     * b0 b1 and the two cross terms of r v), two with party 0 sending; each costs its IKNP receiver
+     * 16 bytes an OT (padded to 64 OTs) and its sender 8.
+     */
+    public static long[] muxBytes(int n) {
+        long cols = 16L * 64 * BitSlice.words(n);
+        return new long[] {2 * 8L * n + cols, 8L * n + 2 * cols};
     }
 
     @Override

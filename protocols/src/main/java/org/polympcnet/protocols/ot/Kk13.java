@@ -1,0 +1,76 @@
+package org.polympcnet.protocols.ot;
+
+import org.polympcnet.protocols.ring.BitSlice;
+
+/**
+ * Shared parts of KK13 1-out-of-N OT extension (Kolesnikov and Kumaresan, CRYPTO 2013), N <= 256,
+ * semi-honest. IKNP with the repetition code replaced by the Walsh-Hadamard code of length 256
+ * (C(k)_j = parity(k AND j), minimum distance 128 = kappa): 256 base OTs with reversed roles seed
+ * 256 column PRGs on each side; the receiver sends 256 columns (32 bytes an OT, whatever N), and
+ * afterwards row i satisfies q_i = t_i ^ (C(r_i) AND s), s the sender's secret 256-bit string. The
+ * sender's pad for index k is H(i, q_i ^ (C(k) AND s)); the receiver can compute the one at r_i.
+ * Batches are whole 64-lane words.
+ */
+public final class Kk13 {
+    /** Code length: columns, and base OTs each way. */
+    public static final int COLUMNS = 256;
+    /** Longs in one 256-bit row. */
+    static final int ROW = COLUMNS / 64;
+    /** The largest N: the code's dimension is 8. */
+    public static final int MAX_LOG_N = 8;
+
+    private Kk13() {}
+
+    /** Bytes the receiver sends for OTs over `words` 64-lane words: 256 columns of 64 * words bits. */
+    public static long receiverBytes(int words) {
+        return (long) COLUMNS * 8 * words;
+    }
+
+    /** C(k) as 4 longs, bit j = parity(k AND j). */
+    static long[] codeword(int k) {
+        long[] c = new long[ROW];
+        for (int j = 0; j < COLUMNS; j++) if ((Integer.bitCount(k & j) & 1) == 1) c[j >>> 6] |= 1L << (j & 63);
+        return c;
+    }
+
+    static void checkLogN(int logN) {
+        if (logN < 1 || logN > MAX_LOG_N) throw new IllegalArgumentException("KK13 1-out-of-N OT: logN in 1.." + MAX_LOG_N + ", got " + logN);
+    }
+
+    /**
+     * 256 columns of 64 * w bits (column c at cols[c * w]) to 64 * w rows of 256 bits (row i at
+     * rows[4i .. 4i + 3], column c in bit c % 64 of long c / 64).
+     */
+    static void transpose(long[] cols, int w, long[] rows, long[] tmp) {
+        for (int b = 0; b < w; b++) {
+            for (int g = 0; g < ROW; g++) {
+                for (int c = 0; c < 64; c++) tmp[c] = cols[(64 * g + c) * w + b];
+                BitTranspose.transpose64(tmp);
+                int base = ROW * 64 * b + g;
+                for (int r = 0; r < 64; r++) rows[base + ROW * r] = tmp[r];
+            }
+        }
+    }
+
+    /**
+     * Moves the low `bits` bits of 64 * w hash outputs (one long a lane) into bit planes
+     * dst[dOff + b * stride + x]. Short messages (the millionaire's 1 or 2 bits) are gathered bit by
+     * bit, which is cheaper than a 64 x 64 transpose for 1 to 4 planes; longer ones are transposed.
+     */
+    static void slice(long[] h, int w, int bits, long[] dst, int dOff, int stride) {
+        if (bits > 4) {
+            for (int x = 0; x < w; x++) {
+                BitSlice.transpose64(h, 64 * x);
+                for (int b = 0; b < bits; b++) dst[dOff + b * stride + x] = h[64 * x + b];
+            }
+            return;
+        }
+        for (int x = 0; x < w; x++) {
+            for (int b = 0; b < bits; b++) {
+                long word = 0;
+                for (int i = 0; i < 64; i++) word |= ((h[64 * x + i] >>> b) & 1L) << i;
+                dst[dOff + b * stride + x] = word;
+            }
+        }
+    }
+}
