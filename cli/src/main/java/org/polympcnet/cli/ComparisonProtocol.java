@@ -1,14 +1,20 @@
 package org.polympcnet.cli;
 
 import java.util.Locale;
+import org.polympcnet.perfmodel.cost.ComparisonCosts;
+import org.polympcnet.perfmodel.cost.ComparisonProtocols;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * How relu and drelu compute the sign of a shared value ({@code --protocol}): the GMW
  * parallel-prefix carry tree (CrypTen's method; the same bytes for both parties), or the
- * CrypTFlow2 millionaires' protocol (1-out-of-16 OTs on 4-bit digits, then a comparison tree;
- * the parties send different amounts). Square and poly have no comparison and take no protocol.
+ * CrypTFlow2 millionaires' protocol (a 1-out-of-2^m OT per m-bit digit, then a comparison tree;
+ * the parties send different amounts). Its digits follow the correlation source ({@code
+ * ops.MillionaireDigits}): with a dealer one of 3 bits and fifteen of 4 (1-out-of-8 and 1-out-of-16
+ * OTs), over OT two of 4 bits and eleven of 5 (1-out-of-16 and 1-out-of-32 KK13 OTs). Square and
+ * poly have no comparison and take no protocol. {@code polympc perfmodel --relu-protocol} takes the
+ * same names ({@link #costs}).
  */
 enum ComparisonProtocol {
     GMW("gmw", "gmw-carry-tree"),
@@ -30,6 +36,11 @@ enum ComparisonProtocol {
     /** As STATS.json's "protocol" and the handshake name it. */
     String statsName() {
         return statsName;
+    }
+
+    /** The perf model's costs of this protocol (with the dealer's digits, as the model assumes a dealer). */
+    ComparisonCosts costs() {
+        return ComparisonProtocols.of(statsName);
     }
 
     static ComparisonProtocol parse(String s) {

@@ -24,10 +24,10 @@ enum OpKind {
             return s.comparison() == ComparisonProtocol.MILLIONAIRE ? new MillionaireRelu(p, n)::apply : new Relu(p, n)::apply;
         }
         @Override long formulaBytes(int party, OpSettings s, int n) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineBytes(party, n) : Relu.onlineBytes(n);
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineBytes(s.millionaireDigits(), party, n) : Relu.onlineBytes(n);
         }
         @Override int formulaRounds(int party, OpSettings s) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineRounds(party) : Relu.onlineRounds();
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineRounds(s.millionaireDigits(), party) : Relu.onlineRounds();
         }
     },
     DRELU(true, true) {
@@ -35,10 +35,10 @@ enum OpKind {
             return s.comparison() == ComparisonProtocol.MILLIONAIRE ? new MillionaireDRelu(p, n)::apply : new DRelu(p, n)::apply;
         }
         @Override long formulaBytes(int party, OpSettings s, int n) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineBytes(party, n) : DRelu.onlineBytes(n);
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineBytes(s.millionaireDigits(), party, n) : DRelu.onlineBytes(n);
         }
         @Override int formulaRounds(int party, OpSettings s) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineRounds(party) : DRelu.onlineRounds();
+            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineRounds(s.millionaireDigits(), party) : DRelu.onlineRounds();
         }
     },
     SQUARE(false, false) {

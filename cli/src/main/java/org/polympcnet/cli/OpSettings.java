@@ -1,5 +1,6 @@
 package org.polympcnet.cli;
 
+import org.polympcnet.protocols.ops.MillionaireDigits;
 import org.polympcnet.protocols.ops.Truncation;
 import org.polympcnet.protocols.ring.FixedPoint;
 import org.polympcnet.protocols.session.SessionParams;
@@ -20,6 +21,15 @@ record OpSettings(OpKind op, FixedPoint fp, Truncation.Mode truncation, Comparis
     /** True when the parties make their own correlations by OT over their link (no dealer). */
     boolean dealerFree() {
         return OT.equals(correlations);
+    }
+
+    /**
+     * The millionaires' digit layout, which follows the correlation source (4-bit digits with a
+     * dealer, 5-bit over OT). Derived from {@code correlations}, which the handshake checks, so the
+     * parties agree on it.
+     */
+    MillionaireDigits millionaireDigits() {
+        return MillionaireDigits.of(correlations);
     }
 
     /** "gmw-carry-tree", "millionaire-cryptflow2" or "beaver-square". */

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import org.polympcnet.perfmodel.cost.ComparisonCosts;
 import org.polympcnet.perfmodel.cost.LayerCosts;
+import org.polympcnet.perfmodel.cost.MillionaireCosts;
 import org.polympcnet.perfmodel.cost.NamedOp;
 import org.polympcnet.perfmodel.cost.OpCost;
 import org.polympcnet.perfmodel.hardware.HardwareProfile;
@@ -52,7 +54,7 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "OUT rows (experiment,config,metric,value,unit): per layer start, end, latency (ms), online_bytes, rounds "
                     + "and tiles, with config model=..;hw=..;net=..;batch=..;truncation=..;fracBits=..;layer=..;type=..;engine=..; "
-                    + "and a row layer=total. With --op: config op=..;n=..;protocol=..;correlations=dealer;truncation=..;fracBits=..;hw=..;net=.. and the "
+                    + "and a row layer=total (config also comparison=millionaire-cryptflow2 with --relu-protocol millionaire). With --op: config op=..;n=..;protocol=..;correlations=dealer;truncation=..;fracBits=..;hw=..;net=.. and the "
                     + "metrics of 'polympc op --stats-csv' (online_time in ms, online_bytes_p0, online_rounds, "
                     + "offline_bytes_p1, ...) plus and_gates, ring_mults and aes_blocks_*, for 'polympc compare-latency'.",
             ""
@@ -65,6 +67,7 @@ import picocli.CommandLine.TypeConversionException;
             "  polympc perfmodel --model models/mnist-cnn --hw zcu104 --net lan --sweep --out pm.csv --table latency.csv",
             "  polympc calibrate --out cal.json",
             "  polympc perfmodel --op relu --n 4096 --hw cpu --calibration cal.json --out relu.csv",
+            "  polympc perfmodel --reference cifar-vgg --hw zcu104 --net wan --relu-protocol millionaire --out pm.csv",
             ""
         })
 final class PerfmodelCommand implements Callable<Integer> {
@@ -123,6 +126,11 @@ final class PerfmodelCommand implements Callable<Integer> {
     @Option(names = "--gantt", paramLabel = "FILE.png", description = "Gantt chart of the schedule (PNG).")
     Path gantt;
 
+    @Option(names = "--relu-protocol", paramLabel = "PROTOCOL", defaultValue = "gmw", converter = ComparisonProtocol.Converter.class,
+            description = "How ReLUs, DReLUs and max pools compare: gmw (the GMW carry tree) or millionaire (CrypTFlow2, with the "
+                    + "dealer's 4-bit digits) (default: ${DEFAULT-VALUE}).")
+    ComparisonProtocol reluProtocol;
+
     @Option(names = "--table", paramLabel = "FILE.csv",
             description = "With --model: the trainer's latency table, each activation as relu and poly and each pool as max and avg (ms).")
     Path table;
@@ -141,14 +149,15 @@ final class PerfmodelCommand implements Callable<Integer> {
             if (modelDir != null || reference != null) {
                 m = modelDir != null ? loadModel() : referenceModel();
                 config.put("model", m.name);
-                work = Workload.ofModel(new LayerCosts(m, batch, truncation, fracBits));
+                work = Workload.ofModel(new LayerCosts(m, batch, truncation, fracBits).withComparison(reluProtocol.costs()));
+                if (reluProtocol != ComparisonProtocol.GMW) config.put("comparison", reluProtocol.statsName());
             } else {
                 config.put("op", op.cliName());
                 config.put("n", Integer.toString(n));
-                config.put("protocol", op.protocol());
+                config.put("protocol", comparesSign() ? reluProtocol.statsName() : op.protocol());
                 config.put("correlations", "dealer");
-                single = op.cost(truncation, n, fracBits);
-                IntFunction<OpCost> atSize = op.elementwise() ? size -> op.cost(truncation, size, fracBits) : null;
+                single = opCost(n);
+                IntFunction<OpCost> atSize = op.elementwise() ? this::opCost : null;
                 work = Workload.ofOp(op.cliName(), single, atSize);
             }
             if (m != null) config.put("batch", Integer.toString(batch));
@@ -175,10 +184,10 @@ final class PerfmodelCommand implements Callable<Integer> {
                 config.putAll(PerfmodelRows.allocation(z.allocation()));
             }
             Schedule s = new CryptoScheduler(profile, net).schedule(work);
-            List<TidyRow> rows = single == null ? PerfmodelRows.layers(config, s) : PerfmodelRows.op(config, s, single);
+            List<TidyRow> rows = single == null ? PerfmodelRows.layers(config, s) : PerfmodelRows.op(config, s, single, party1Cost(n));
             csv.writer().write(TidyRow.toCsv(rows));
             if (tableCsv != null) {
-                LatencyTable t = LatencyTable.forModel(m, profile, net, batch, truncation, fracBits);
+                LatencyTable t = LatencyTable.forModel(m, profile, net, batch, truncation, fracBits, reluProtocol.costs());
                 tableCsv.writer().write(TidyRow.toCsv(PerfmodelRows.table(config, t)));
             }
             if (gantt != null) {
@@ -197,6 +206,23 @@ final class PerfmodelCommand implements Callable<Integer> {
         } catch (Exception e) {
             return Errors.runtime(err, e);
         }
+    }
+
+    /** --op relu or drelu: the ops whose comparison --relu-protocol chooses. */
+    private boolean comparesSign() {
+        return op == NamedOp.RELU || op == NamedOp.DRELU;
+    }
+
+    private OpCost opCost(int size) {
+        if (!comparesSign()) return op.cost(truncation, size, fracBits);
+        ComparisonCosts c = reluProtocol.costs();
+        return op == NamedOp.RELU ? c.relu(size) : c.drelu(size);
+    }
+
+    /** Party 1's cost of the single op: its own with the millionaires' protocol, else the same as party 0's. */
+    private OpCost party1Cost(int size) {
+        if (comparesSign() && reluProtocol.costs() instanceof MillionaireCosts mc) return op == NamedOp.RELU ? mc.relu(1, size) : mc.drelu(1, size);
+        return opCost(size);
     }
 
     private void validate() {
@@ -221,6 +247,9 @@ final class PerfmodelCommand implements Callable<Integer> {
         }
         if (sweepOut != null && !sweep) throw usage("--sweep-out needs --sweep");
         if (table != null && op != null) throw usage("--table is for --model or --reference, not --op");
+        if (op != null && !comparesSign() && reluProtocol != ComparisonProtocol.GMW) {
+            throw usage("--relu-protocol is for --op relu or drelu, --model or --reference, not --op " + op.cliName());
+        }
         if (clockMhz != null && !(clockMhz > 0 && clockMhz < 10_000)) throw usage("--clock-mhz must be a positive clock in MHz, got " + clockMhz);
     }
 

@@ -52,12 +52,21 @@ final class PerfmodelRows {
 
     /** One op: the modelled online time and its exact counts, named as polympc op names them. */
     static List<TidyRow> op(Map<String, String> config, Schedule s, OpCost c) {
+        return op(config, s, c, c);
+    }
+
+    /**
+     * One op whose parties send different amounts (the millionaires' protocol): c is party 0's cost
+     * (the one scheduled), c1 party 1's; rounds are the busier party's, as polympc op's stats count them.
+     */
+    static List<TidyRow> op(Map<String, String> config, Schedule s, OpCost c, OpCost c1) {
+        OpCost[] byParty = {c, c1};
         List<TidyRow> rows = new ArrayList<>();
         Map<String, String> withEngine = new LinkedHashMap<>(config);
         withEngine.put("engine", s.layers().get(0).engines());
         rows.add(row(withEngine, "online_time", ms(s.makespan()), "ms"));
-        for (int p = 0; p < 2; p++) rows.add(row(config, "online_bytes_p" + p, c.onlineBytes(), "bytes"));
-        rows.add(row(config, "online_rounds", c.rounds(), "rounds"));
+        for (int p = 0; p < 2; p++) rows.add(row(config, "online_bytes_p" + p, byParty[p].onlineBytes(), "bytes"));
+        rows.add(row(config, "online_rounds", Math.max(c.rounds(), c1.rounds()), "rounds"));
         for (int p = 0; p < 2; p++) rows.add(row(config, "offline_bytes_p" + p, c.offlineBytes(p) + DEALER_SESSION_BYTES, "bytes"));
         rows.add(row(config, "and_gates", c.andGates(), "gates"));
         rows.add(row(config, "ring_mults", c.ringMults(), "products"));

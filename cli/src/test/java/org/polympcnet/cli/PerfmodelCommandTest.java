@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.polympcnet.protocols.nn.Layer;
 import org.polympcnet.protocols.nn.Model;
 import org.polympcnet.protocols.nn.ModelFile;
+import org.polympcnet.protocols.ops.MillionaireDRelu;
+import org.polympcnet.protocols.ops.MillionaireDigits;
+import org.polympcnet.protocols.ops.MillionaireRelu;
 import org.polympcnet.protocols.ops.Relu;
 
 /** polympc perfmodel and calibrate: tidy rows per layer and total, a Gantt chart, single ops, clear errors. */
@@ -49,6 +52,28 @@ class PerfmodelCommandTest {
         Map<String, String> m = new LinkedHashMap<>();
         for (TidyRow r : rows) if (layer.equals(r.configMap().get("layer"))) m.put(r.metric(), r.value());
         return m;
+    }
+
+    /** --relu-protocol millionaire: the single op's per-party bytes and a model's ReLU layer follow the millionaire's formulas. */
+    @Test
+    void millionaireReluProtocol() throws Exception {
+        Path out = dir.resolve("mill.csv");
+        Cli.Run r = Cli.run("perfmodel", "--op", "drelu", "--n", "4096", "--hw", "zcu104", "--relu-protocol", "millionaire", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<TidyRow> rows = TidyRow.read(out);
+        assertEquals("millionaire-cryptflow2", rows.get(0).configMap().get("protocol"));
+        Map<String, String> m = new java.util.HashMap<>();
+        for (TidyRow x : rows) m.put(x.metric(), x.value());
+        MillionaireDigits d = MillionaireDigits.of("dealer");
+        for (int p = 0; p < 2; p++) assertEquals(Long.toString(MillionaireDRelu.onlineBytes(d, p, 4096)), m.get("online_bytes_p" + p));
+        assertEquals(Integer.toString(Math.max(MillionaireDRelu.onlineRounds(d, 0), MillionaireDRelu.onlineRounds(d, 1))), m.get("online_rounds"));
+
+        Path model = writeModel(dir), pm = dir.resolve("pm-mill.csv");
+        Cli.Run rm = Cli.run("perfmodel", "--model", model.toString(), "--hw", "zcu104", "--relu-protocol", "millionaire", "--out", pm.toString());
+        assertEquals(0, rm.exit(), rm.err());
+        List<TidyRow> layers = TidyRow.read(pm);
+        assertEquals("millionaire-cryptflow2", layers.get(0).configMap().get("comparison"));
+        assertEquals(MillionaireRelu.onlineBytes(d, 0, 4 * 8 * 8), Long.parseLong(metrics(layers, "r1").get("online_bytes")));
     }
 
     @Test
@@ -135,6 +160,9 @@ class PerfmodelCommandTest {
         }
         String out = dir.resolve("x.csv").toString();
         assertOneError(Cli.run("perfmodel", "--reference", "alexnet", "--hw", "zcu104", "--out", out), 2, "alexnet", "mnist-cnn");
+        assertOneError(Cli.run("perfmodel", "--op", "square", "--n", "64", "--hw", "zcu104", "--relu-protocol", "millionaire", "--out", out), 2,
+                "--relu-protocol");
+        assertOneError(Cli.run("perfmodel", "--op", "relu", "--n", "64", "--hw", "zcu104", "--relu-protocol", "fss", "--out", out), 2, "fss");
         assertOneError(Cli.run("perfmodel", "--reference", "mnist-cnn", "--op", "relu", "--n", "4", "--hw", "zcu104", "--out", out), 2,
                 "one of --model DIR, --reference NAME or --op");
     }

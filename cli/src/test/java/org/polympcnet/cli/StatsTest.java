@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.polympcnet.protocols.net.NetworkProfile;
 import org.polympcnet.protocols.ops.DRelu;
 import org.polympcnet.protocols.ops.MillionaireDRelu;
+import org.polympcnet.protocols.ops.MillionaireDigits;
 import org.polympcnet.protocols.ops.MillionaireRelu;
 import org.polympcnet.protocols.ops.PolyActivation;
 import org.polympcnet.protocols.ops.Relu;
@@ -63,14 +64,14 @@ class StatsTest {
         int[] formulaRounds = new int[2];
         for (int p = 0; p < 2; p++) {
             formulaBytes[p] = switch (op) {
-                case "relu" -> mill ? MillionaireRelu.onlineBytes(p, n) : Relu.onlineBytes(n);
-                case "drelu" -> mill ? MillionaireDRelu.onlineBytes(p, n) : DRelu.onlineBytes(n);
+                case "relu" -> mill ? MillionaireRelu.onlineBytes(MillionaireDigits.of(corr), p, n) : Relu.onlineBytes(n);
+                case "drelu" -> mill ? MillionaireDRelu.onlineBytes(MillionaireDigits.of(corr), p, n) : DRelu.onlineBytes(n);
                 case "square" -> Square.onlineBytes(mode, n);
                 default -> PolyActivation.onlineBytes(mode, n);
             };
             formulaRounds[p] = switch (op) {
-                case "relu" -> mill ? MillionaireRelu.onlineRounds(p) : Relu.onlineRounds();
-                case "drelu" -> mill ? MillionaireDRelu.onlineRounds(p) : DRelu.onlineRounds();
+                case "relu" -> mill ? MillionaireRelu.onlineRounds(MillionaireDigits.of(corr), p) : Relu.onlineRounds();
+                case "drelu" -> mill ? MillionaireDRelu.onlineRounds(MillionaireDigits.of(corr), p) : DRelu.onlineRounds();
                 case "square" -> Square.onlineRounds(mode);
                 default -> PolyActivation.onlineRounds(mode);
             };
@@ -152,11 +153,11 @@ class StatsTest {
         JsonNode j = new ObjectMapper().readTree(stats.toFile());
         java.util.List<String> lines = Files.readAllLines(csv);
         String config = "op=drelu;n=9;transport=memory;truncation=local;fracBits=16;correlations=ot;protocol=millionaire-cryptflow2";
-        assertTrue(MillionaireDRelu.onlineBytes(0, 9) != MillionaireDRelu.onlineBytes(1, 9));
+        assertTrue(MillionaireDRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 0, 9) != MillionaireDRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 1, 9));
         for (int p = 0; p < 2; p++) {
-            assertTrue(lines.contains("op," + config + ",formula_online_bytes_p" + p + "," + MillionaireDRelu.onlineBytes(p, 9) + ",bytes"), lines.toString());
-            assertTrue(lines.contains("op," + config + ",formula_online_rounds_p" + p + "," + MillionaireDRelu.onlineRounds(p) + ",rounds"), lines.toString());
-            assertTrue(lines.contains("op," + config + ",online_bytes_p" + p + "," + MillionaireDRelu.onlineBytes(p, 9) + ",bytes"), lines.toString());
+            assertTrue(lines.contains("op," + config + ",formula_online_bytes_p" + p + "," + MillionaireDRelu.onlineBytes(MillionaireDigits.FIVE_BIT, p, 9) + ",bytes"), lines.toString());
+            assertTrue(lines.contains("op," + config + ",formula_online_rounds_p" + p + "," + MillionaireDRelu.onlineRounds(MillionaireDigits.FIVE_BIT, p) + ",rounds"), lines.toString());
+            assertTrue(lines.contains("op," + config + ",online_bytes_p" + p + "," + MillionaireDRelu.onlineBytes(MillionaireDigits.FIVE_BIT, p, 9) + ",bytes"), lines.toString());
             assertTrue(lines.contains("op," + config + ",offline_bytes_p" + p + "," + j.get("offlineBytes").get(0).asLong() + ",bytes"), lines.toString());
             assertTrue(lines.contains("op," + config + ",offline_bytes_sent_p" + p + "," + j.get("offlineBytesSent").get(p).asLong() + ",bytes"), lines.toString());
         }

@@ -10,8 +10,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The online traffic of an op whose parties send different amounts (the millionaires'
- * protocol: party 0 answers with the 1-out-of-16 messages, party 1 sends only its masked
- * digits), party by party: {@code onlineBytesPerElemP0}, {@code ...P1} (bytes each sent to the
+ * protocol: party 0 answers with the masked messages of every digit's 1-out-of-2^m OT, 1-out-of-8
+ * and 1-out-of-16 with a dealer, 1-out-of-16 and 1-out-of-32 over OT; party 1 sends only its
+ * masked digits), party by party: {@code onlineBytesPerElemP0}, {@code ...P1} (bytes each sent to the
  * other during the timed op, per element) and {@code onlineRoundsP0}, {@code ...P1} (the
  * message flights each started). Read after each invocation of an online benchmark, from the
  * traffic since {@link TwoPartySession#prepare}; exact summary values as in

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
 import org.polympcnet.protocols.correlation.ot.OtCorrelations;
+import org.polympcnet.protocols.ops.MillionaireDigits;
 import org.polympcnet.protocols.ops.MillionaireRelu;
 import org.polympcnet.protocols.ops.PolyActivation;
 import org.polympcnet.protocols.ops.Relu;
@@ -102,12 +103,12 @@ class TwoPartyFixtureTest {
 
                 Traffic online = s.sincePrepare();
                 for (int id = 0; id < 2; id++) {
-                    assertEquals(MillionaireRelu.onlineBytes(id, n), online.onlineSent(id), "online bytes of party " + id);
-                    assertEquals(MillionaireRelu.onlineRounds(id), online.onlineRounds(id), "online rounds of party " + id);
+                    assertEquals(MillionaireRelu.onlineBytes(MillionaireDigits.FIVE_BIT, id, n), online.onlineSent(id), "online bytes of party " + id);
+                    assertEquals(MillionaireRelu.onlineRounds(MillionaireDigits.FIVE_BIT, id), online.onlineRounds(id), "online rounds of party " + id);
                     assertEquals(0, online.offlineBytes(id), "no OT online");
                 }
                 Traffic all = s.traffic().minus(before);
-                assertEquals(offline.offlineTotal() + MillionaireRelu.onlineBytes(0, n) + MillionaireRelu.onlineBytes(1, n),
+                assertEquals(offline.offlineTotal() + MillionaireRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 0, n) + MillionaireRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 1, n),
                         all.allPhasesTotal(), "all phases: the OT link once, plus both parties' online bytes");
             }
         } finally {

@@ -133,6 +133,18 @@ public record CorrelationCost(int requests, long party0Words, long party1Words, 
         return new CorrelationCost(1, wd + 3L * n, wd + n, 16L * n, n, 0);
     }
 
+    /**
+     * Random 1-out-of-2^logN OTs with msgBits-bit messages, `groups` a lane: party 0 draws the pads
+     * (2^logN msgBits planes a group), party 1 its choice (logN planes a group) and downloads the
+     * pad at its choice (msgBits planes a group); the dealer selects that pad with logN-bit
+     * equality masks (logN + msgBits AND words per message and word).
+     */
+    public static CorrelationCost oneOfN(int groups, int logN, int msgBits, int n) {
+        long wd = BitSlice.words(n), messages = (long) groups << logN;
+        return new CorrelationCost(1, messages * msgBits * wd, (long) groups * logN * wd,
+                (long) groups * msgBits * BitSlice.wireBytes(n), 0, messages * (logN + msgBits) * wd);
+    }
+
     /** A 2P-ReLU's randomness: the MSB's and the multiplexer's, in one request. */
     public static CorrelationCost relu(int n) {
         return msb(n).plus(mux(n)).asOneRequest();

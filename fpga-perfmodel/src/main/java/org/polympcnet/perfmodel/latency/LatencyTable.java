@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.polympcnet.perfmodel.cost.ComparisonCosts;
+import org.polympcnet.perfmodel.cost.ComparisonProtocols;
 import org.polympcnet.perfmodel.cost.LayerCosts;
 import org.polympcnet.perfmodel.cost.OpCost;
 import org.polympcnet.perfmodel.hardware.HardwareProfile;
@@ -55,7 +57,13 @@ public final class LatencyTable {
     }
 
     public static LatencyTable forModel(Model model, HardwareProfile hw, NetworkProfile net, int batch, Truncation.Mode mode, int fracBits) {
-        LayerCosts costs = new LayerCosts(model, batch, mode, fracBits);
+        return forModel(model, hw, net, batch, mode, fracBits, ComparisonProtocols.DEFAULT);
+    }
+
+    /** As above, with ReLUs and max pools costed by the comparison protocol `comparison`. */
+    public static LatencyTable forModel(Model model, HardwareProfile hw, NetworkProfile net, int batch, Truncation.Mode mode, int fracBits,
+                                        ComparisonCosts comparison) {
+        LayerCosts costs = new LayerCosts(model, batch, mode, fracBits).withComparison(comparison);
         CryptoScheduler scheduler = new CryptoScheduler(hw, net);
         Map<String, Entry> rows = new LinkedHashMap<>();
         for (int i = 0; i < model.layers.size(); i++) {

@@ -18,11 +18,17 @@ import org.polympcnet.protocols.session.Transport;
  * dealer-link bytes while the op was prepared, and the bytes of each online flight.
  */
 final class CountedRun {
-    record Counts(long onlineSent, long onlineRounds, long offline, List<Long> flights) {}
+    /** offline: dealer-link bytes (both ways); peerOfflineSent: OFFLINE bytes sent on the peer link (OT correlations). */
+    record Counts(long onlineSent, long onlineRounds, long offline, List<Long> flights, long peerOfflineSent) {}
 
     /** prepare: constructs the op at a party (offline) and returns what applies it (online). */
     static Counts[] run(Truncation.Mode mode, Function<Party, UnaryOperator<long[]>> prepare, int inputs) throws Exception {
-        LocalSession s = new LocalSession(FixedPoint.standard(), mode, Transport.MEMORY, 20_000);
+        return run(mode, "dealer", prepare, inputs);
+    }
+
+    /** As {@link #run(Truncation.Mode, Function, int)} with correlations from "dealer" or "ot". */
+    static Counts[] run(Truncation.Mode mode, String correlations, Function<Party, UnaryOperator<long[]>> prepare, int inputs) throws Exception {
+        LocalSession s = new LocalSession(FixedPoint.standard(), mode, Transport.MEMORY, 20_000).withCorrelations(correlations);
         LocalSession.Result<Counts> r = s.run(new SessionParams().put("test", "cost"),
                 p -> party(p, prepare, inputs), p -> party(p, prepare, inputs));
         Counts[] c = {r.party0(), r.party1()};
@@ -36,7 +42,9 @@ final class CountedRun {
         FlightRecorder rec = new FlightRecorder(p.peer);
         Party q = new Party(p.id, rec, p.correlations, p.fp, p.truncation);
         CommStats before = p.correlations.linkStats();
+        long peerBefore = p.peer.stats().sent(Phase.OFFLINE);
         UnaryOperator<long[]> op = prepare.apply(q);
+        long peerOffline = p.peer.stats().sent(Phase.OFFLINE) - peerBefore;
         CommStats after = p.correlations.linkStats();
         long offline = after.sent(Phase.OFFLINE) + after.received(Phase.OFFLINE)
                 - before.sent(Phase.OFFLINE) - before.received(Phase.OFFLINE);
@@ -47,6 +55,6 @@ final class CountedRun {
         CommStats on0 = p.peer.stats();
         op.apply(x);
         CommStats on = p.peer.stats().minus(on0);
-        return new Counts(on.sent(Phase.ONLINE), on.rounds(Phase.ONLINE), offline, rec.flights());
+        return new Counts(on.sent(Phase.ONLINE), on.rounds(Phase.ONLINE), offline, rec.flights(), peerOffline);
     }
 }

@@ -10,32 +10,27 @@ import org.polympcnet.protocols.ring.BitSlice;
  * DReLU by the millionaires' protocol of CrypTFlow2 (Rathee et al., CCS 2020, section 3.1).
  * msb(x0 + x1) = x0[63] ^ x1[63] ^ carry, and the carry out of the low 63 bits is the comparison
  * a > b of party 0's a = x0 mod 2^63 with party 1's b = 2^63 - 1 - (x1 mod 2^63). Both are cut into
- * 13 digits, the lowest two of 4 bits and the other eleven of 5 (2 x 4 + 11 x 5 = 63). For each digit
- * a 1-out-of-2^m OT (m its width) hands party 1 its share of gt = [a_j > b_j] and eq = [a_j == b_j],
- * party 0 keeping random shares; then the comparison tree (gt, eq) = (gt_hi ^ eq_hi gt_lo,
- * eq_hi eq_lo) reduces the 13 digits in 4 rounds ({@link CarryTree}).
- *
- * <p>Why digits of 5 bits and not CrypTFlow2's 4: without a dealer each 1-out-of-N OT costs 32
- * bytes (KK13) whatever N, and each tree combine a 1-out-of-8 OT of as much, so fewer, wider digits
- * cost less in all: 13 leaves and 12 combines instead of 16 and 15. Two digits of 4 bits fill the 63
- * bits exactly, with 2 x 16 fewer messages than a padded 13 x 5.
+ * digits ({@link MillionaireDigits}, chosen by the correlation source): with a dealer one of 3 bits
+ * and fifteen of 4, over OT two of 4 bits and eleven of 5. For each digit a 1-out-of-2^m OT (m its
+ * width) hands party 1 its share of gt = [a_j > b_j] and eq = [a_j == b_j], party 0 keeping random
+ * shares; then the comparison tree (gt, eq) = (gt_hi ^ eq_hi gt_lo, eq_hi eq_lo) reduces the
+ * digits in 4 rounds ({@link CarryTree}).
  *
  * <p>Online flights: party 1 sends its digits masked by the random OTs' choices (63 bits an
- * element), party 0 answers with 2 x 16 + 11 x 32 masked 2-bit messages (768 bits), then 4 tree
- * levels of 32 opened bits in all per party. Party 0 sends its answer and its first tree level in one
- * flight, so it counts 4 rounds and party 1 counts 5; the protocol takes 6 one-way flights.
+ * element), party 0 answers with 2 masked bits for each of the 2^m messages of each digit (496 bits
+ * with 4-bit digits, 768 with 5-bit ones), then 4 tree levels of opened bits (41 in all per party
+ * for 16 digits, 32 for 13). Party 0 sends its answer and its first tree level in one flight, so it
+ * counts 4 rounds and party 1 counts 5; the protocol takes 6 one-way flights.
  */
 public final class MillionaireDRelu {
-    /** Digit widths from the lowest digit up; they sum to 63. */
-    static final int[] WIDTHS = {4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
-    static final int DIGITS = WIDTHS.length, NARROW = 2, WIDE = DIGITS - NARROW;
     private static final int BITS = 63;
     private static final long LOW63 = Long.MAX_VALUE;
 
     private final Party party;
     private final int n, wd;
-    /** The leaf OTs: 1-out-of-16 for the two 4-bit digits, 1-out-of-32 for the others. */
-    private final RandomOneOfN narrow, wide;
+    private final MillionaireDigits digits;
+    /** The leaf OTs, one request per run of equal-width digits. */
+    private final RandomOneOfN[] ots;
     private final CombineTriples[] levels;
     private long[] planes;  // this party's comparison input, sliced: 63 planes
     private long[] top;     // this party's bit 63 of its share
@@ -45,9 +40,10 @@ public final class MillionaireDRelu {
         this.party = p;
         this.n = n;
         this.wd = BitSlice.words(n);
-        this.narrow = p.correlations.randomOneOfN(NARROW, 4, 2, n);
-        this.wide = p.correlations.randomOneOfN(WIDE, 5, 2, n);
-        int[] combines = MsbCorrelation.combinesPerLevel(DIGITS);
+        this.digits = MillionaireDigits.of(p.correlations);
+        this.ots = new RandomOneOfN[digits.runs()];
+        for (int r = 0; r < ots.length; r++) ots[r] = p.correlations.randomOneOfN(digits.runCount(r), digits.runWidth(r), 2, n);
+        int[] combines = MsbCorrelation.combinesPerLevel(digits.digits());
         this.levels = new CombineTriples[combines.length];
         for (int l = 0; l < combines.length; l++) levels[l] = p.correlations.combineTriples(combines[l], n);
     }
@@ -65,32 +61,13 @@ public final class MillionaireDRelu {
     }
 
     private RandomOneOfN ot(int digit) {
-        return digit < NARROW ? narrow : wide;
-    }
-
-    private static int group(int digit) {
-        return digit < NARROW ? digit : digit - NARROW;
-    }
-
-    /** Lowest bit of a digit. */
-    private static int offset(int digit) {
-        int o = 0;
-        for (int g = 0; g < digit; g++) o += WIDTHS[g];
-        return o;
-    }
-
-    /** Answer planes before a digit's: 2 for each message of the lower digits. */
-    private static int answerOffset(int digit) {
-        int o = 0;
-        for (int g = 0; g < digit; g++) o += 2 << WIDTHS[g];
-        return o;
+        return ots[digits.run(digit)];
     }
 
     /** Slices this party's input; party 1 sends its masked digits (no flush). */
     void start(long[] x) {
         if (x.length != n) throw new IllegalArgumentException("DReLU prepared for " + n + " values, got " + x.length);
-        narrow.consume();
-        wide.consume();
+        for (RandomOneOfN ot : ots) ot.consume();
         long[] in = new long[n];
         for (int i = 0; i < n; i++) in[i] = party.id == 0 ? x[i] & LOW63 : ~x[i] & LOW63; // ~v & LOW63 = 2^63 - 1 - (v mod 2^63)
         planes = BitSlice.slice(in, n, BITS);
@@ -98,10 +75,10 @@ public final class MillionaireDRelu {
         for (int i = 0; i < n; i++) top[i >>> 6] |= (x[i] >>> 63) << (i & 63);
         if (party.id == 1) {
             long[] masked = new long[BITS * wd];
-            for (int g = 0; g < DIGITS; g++) {
+            for (int g = 0; g < digits.digits(); g++) {
                 long[] choice = ot(g).choice;
-                int off = offset(g), c0 = group(g) * WIDTHS[g];
-                for (int t = 0; t < WIDTHS[g]; t++) {
+                int m = digits.width(g), off = digits.offset(g), c0 = digits.indexInRun(g) * m;
+                for (int t = 0; t < m; t++) {
                     for (int x0 = 0; x0 < wd; x0++) masked[(off + t) * wd + x0] = planes[(off + t) * wd + x0] ^ choice[(c0 + t) * wd + x0];
                 }
             }
@@ -115,11 +92,12 @@ public final class MillionaireDRelu {
      */
     void answer() {
         long[] e = party.peer.receiveBitRows(BITS, n);
-        gt = party.localPrg().longs(DIGITS * wd);
-        eq = party.localPrg().longs(DIGITS * wd);
-        long[] out = new long[answerPlanes() * wd];
-        for (int g = 0; g < DIGITS; g++) {
-            int m = WIDTHS[g], nn = 1 << m, off = offset(g), base = answerOffset(g), gi = group(g);
+        int dg = digits.digits();
+        gt = party.localPrg().longs(dg * wd);
+        eq = party.localPrg().longs(dg * wd);
+        long[] out = new long[digits.answerPlanes() * wd];
+        for (int g = 0; g < dg; g++) {
+            int m = digits.width(g), nn = 1 << m, off = digits.offset(g), base = digits.answerOffset(g), gi = digits.indexInRun(g);
             long[] pads = ot(g).senderPads;
             for (int k = 0; k < nn; k++) {
                 for (int x = 0; x < wd; x++) {
@@ -136,16 +114,17 @@ public final class MillionaireDRelu {
                 }
             }
         }
-        party.peer.sendBitRows(out, answerPlanes(), n);
+        party.peer.sendBitRows(out, digits.answerPlanes(), n);
     }
 
     /** Party 1: picks entry rho of each digit's answer and removes its pad. */
     void receiveLeaves() {
-        long[] c = party.peer.receiveBitRows(answerPlanes(), n);
-        gt = new long[DIGITS * wd];
-        eq = new long[DIGITS * wd];
-        for (int g = 0; g < DIGITS; g++) {
-            int m = WIDTHS[g], base = answerOffset(g), gi = group(g);
+        long[] c = party.peer.receiveBitRows(digits.answerPlanes(), n);
+        int dg = digits.digits();
+        gt = new long[dg * wd];
+        eq = new long[dg * wd];
+        for (int g = 0; g < dg; g++) {
+            int m = digits.width(g), base = digits.answerOffset(g), gi = digits.indexInRun(g);
             RandomOneOfN ot = ot(g);
             for (int x = 0; x < wd; x++) {
                 long sg = 0, se = 0;
@@ -160,14 +139,9 @@ public final class MillionaireDRelu {
         }
     }
 
-    /** Planes of party 0's answer: 2 for each of the 2^m messages of each digit, 768. */
-    static int answerPlanes() {
-        return answerOffset(DIGITS);
-    }
-
     /** The comparison tree, then DReLU = 1 ^ x0[63] ^ x1[63] ^ carry (party 0 adds the 1). */
     long[] finish() {
-        long[] carry = CarryTree.reduce(party, gt, eq, DIGITS, levels, n);
+        long[] carry = CarryTree.reduce(party, gt, eq, digits.digits(), levels, n);
         long[] d = new long[wd];
         for (int x = 0; x < wd; x++) d[x] = top[x] ^ carry[x] ^ (party.id == 0 ? -1L : 0L);
         BitSlice.clearPadding(d, 0, n);
@@ -175,26 +149,33 @@ public final class MillionaireDRelu {
     }
 
     /**
-     * Bytes party `id` sends offline when the correlations come from OT ({@code OtCorrelations}),
-     * setup excluded: party 1 the KK13 columns of the 13 leaf OTs (32 bytes a lane each) and the
-     * corrections of the tree's correlated triples; party 0 the KK13 columns of the tree's 12
-     * combines. With n a multiple of 64: 384 n from party 0, 416 n + 144 n / 8 from party 1.
+     * Bytes party `id` sends offline when the correlations come from OT ({@code OtCorrelations},
+     * hence {@link MillionaireDigits#FIVE_BIT}), setup excluded: party 1 the KK13 columns of the 13
+     * leaf OTs (32 bytes a lane each) and the corrections of the tree's correlated triples; party 0
+     * the KK13 columns of the tree's 12 combines. With n a multiple of 64: 384 n from party 0,
+     * 416 n + 144 n / 8 from party 1.
      */
     public static long offlineBytesOverOt(int id, int n) {
-        long b = OtCorrelations.randomOneOfNBytes(NARROW, n)[id] + OtCorrelations.randomOneOfNBytes(WIDE, n)[id];
-        for (int c : MsbCorrelation.combinesPerLevel(DIGITS)) b += OtCorrelations.combineTriplesBytes(c, n)[id];
+        MillionaireDigits d = MillionaireDigits.FIVE_BIT;
+        long b = 0;
+        for (int r = 0; r < d.runs(); r++) b += OtCorrelations.randomOneOfNBytes(d.runCount(r), n)[id];
+        for (int c : MsbCorrelation.combinesPerLevel(d.digits())) b += OtCorrelations.combineTriplesBytes(c, n)[id];
         return b;
     }
 
-    /** Bytes party `id` sends online: the answers or its digits, then the tree: p0 (768 + 32) / 8, p1 (63 + 32) / 8 an element. */
-    public static long onlineBytes(int id, int n) {
-        int leaf = id == 0 ? answerPlanes() : BITS;
-        return (long) (leaf + CarryTree.openedPlanes(DIGITS)) * BitSlice.wireBytes(n);
+    /**
+     * Bytes party `id` sends online: its answer (party 0) or its masked digits (party 1), then the
+     * tree. Dealer digits: p0 (496 + 41) / 8, p1 (63 + 41) / 8 an element; OT digits: p0 (768 + 32) / 8,
+     * p1 (63 + 32) / 8.
+     */
+    public static long onlineBytes(MillionaireDigits digits, int id, int n) {
+        int leaf = id == 0 ? digits.answerPlanes() : BITS;
+        return (long) (leaf + CarryTree.openedPlanes(digits.digits())) * BitSlice.wireBytes(n);
     }
 
-    /** Message flights party `id` sends: party 0's answer rides with its first tree level. */
-    public static int onlineRounds(int id) {
-        int tree = MsbCorrelation.combinesPerLevel(DIGITS).length;
+    /** Message flights party `id` sends: party 0's answer rides with its first tree level (4 and 5). */
+    public static int onlineRounds(MillionaireDigits digits, int id) {
+        int tree = MsbCorrelation.combinesPerLevel(digits.digits()).length;
         return id == 0 ? tree : 1 + tree;
     }
 }

@@ -3,7 +3,8 @@ package org.polympcnet.protocols.ops;
 import org.polympcnet.protocols.correlation.ot.OtCorrelations;
 
 /**
- * ReLU with DReLU by the millionaires' protocol ({@link MillionaireDRelu}) and the one-round
+ * ReLU with DReLU by the millionaires' protocol ({@link MillionaireDRelu}, digits as the
+ * correlation source prefers: {@link MillionaireDigits}) and the one-round
  * multiplexer, whose x - v opening rides in each party's first flight. Exact. Rounds: 6 for each
  * party (party 0 must read the other's x - v share before its first tree level, so its answer and
  * that level no longer share a flight); bytes those of the DReLU plus 8n + ceil(n/8).
@@ -44,14 +45,18 @@ public final class MillionaireRelu {
         return MillionaireDRelu.offlineBytesOverOt(id, n) + OtCorrelations.muxBytes(n)[id];
     }
 
-    public static long onlineBytes(int id, int n) {
-        return MillionaireDRelu.onlineBytes(id, n) + Multiplexer.onlineBytes(n);
+    /**
+     * The DReLU's online bytes plus the multiplexer's 8n + ceil(n/8). With n a multiple of 8: dealer
+     * digits 75.25 n and 21.125 n, OT digits 108.125 n and 20 n.
+     */
+    public static long onlineBytes(MillionaireDigits digits, int id, int n) {
+        return MillionaireDRelu.onlineBytes(digits, id, n) + Multiplexer.onlineBytes(n);
     }
 
     /** 6 for either party: party 0's answer no longer shares a flight with its first tree level. */
-    public static int onlineRounds(int id) {
+    public static int onlineRounds(MillionaireDigits digits, int id) {
         if (id != 0 && id != 1) throw new IllegalArgumentException("party must be 0 or 1, got " + id);
-        return MillionaireDRelu.onlineRounds(1) + 1;
+        return MillionaireDRelu.onlineRounds(digits, 1) + 1;
     }
 
 }

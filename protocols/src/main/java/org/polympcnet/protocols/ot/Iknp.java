@@ -1,6 +1,7 @@
 package org.polympcnet.protocols.ot;
 
 import org.polympcnet.protocols.crypto.Prg;
+import org.polympcnet.protocols.ring.BitSlice;
 
 /**
  * Shared parts of IKNP OT extension (Ishai, Kilian, Nissim, Petrank, CRYPTO 2003), kappa = 128,
@@ -36,7 +37,7 @@ final class Iknp {
         for (int b = 0; b < w; b++) {
             for (int g = 0; g < 2; g++) {
                 for (int c = 0; c < 64; c++) tmp[c] = cols[(64 * g + c) * w + b];
-                BitTranspose.transpose64(tmp);
+                BitSlice.transpose64(tmp, 0);
                 int base = 2 * 64 * b + g;
                 for (int r = 0; r < 64; r++) rows[base + 2 * r] = tmp[r];
             }

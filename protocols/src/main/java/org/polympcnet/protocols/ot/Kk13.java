@@ -45,7 +45,7 @@ public final class Kk13 {
         for (int b = 0; b < w; b++) {
             for (int g = 0; g < ROW; g++) {
                 for (int c = 0; c < 64; c++) tmp[c] = cols[(64 * g + c) * w + b];
-                BitTranspose.transpose64(tmp);
+                BitSlice.transpose64(tmp, 0);
                 int base = ROW * 64 * b + g;
                 for (int r = 0; r < 64; r++) rows[base + ROW * r] = tmp[r];
             }

