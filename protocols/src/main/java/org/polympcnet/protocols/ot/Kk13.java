@@ -7,9 +7,10 @@ import org.polympcnet.protocols.ring.BitSlice;
  * semi-honest. IKNP with the repetition code replaced by the Walsh-Hadamard code of length 256
  * (C(k)_j = parity(k AND j), minimum distance 128 = kappa): 256 base OTs with reversed roles seed
  * 256 column PRGs on each side; the receiver sends 256 columns (32 bytes an OT, whatever N), and
- * afterwards row i satisfies q_i = t_i ^ (C(r_i) AND s), s the sender's secret 256-bit string. The
- * sender's pad for index k is H(i, q_i ^ (C(k) AND s)); the receiver can compute the one at r_i.
- * Batches are whole 64-lane words.
+ * afterwards row j satisfies q_j = t_j ^ (C(r_j) AND s), s the sender's secret 256-bit string. The
+ * sender's pad for index k is H(inst, j, k, q_j ^ (C(k) AND s)), H the random oracle of
+ * {@link Kk13Hash}, j the OT's index in the instance and inst the instance's byte; the receiver can
+ * compute the one at r_j, H(inst, j, r_j, t_j). Batches are whole 64-lane words.
  */
 public final class Kk13 {
     /** Code length: columns, and base OTs each way. */
@@ -19,7 +20,27 @@ public final class Kk13 {
     /** The largest N: the code's dimension is 8. */
     public static final int MAX_LOG_N = 8;
 
+    /** The instance byte of the bootstraps that take none. */
+    public static final int DEFAULT_INSTANCE = 0;
+
     private Kk13() {}
+
+    /**
+     * The instance byte of the KK13 instance in which `sendingParty` (0 or 1) sends: each way between
+     * two parties gets its own, so their hash queries never meet.
+     */
+    public static int instanceOf(int sendingParty) {
+        if (sendingParty < 0 || sendingParty > 1) throw new IllegalArgumentException("KK13 sending party is 0 or 1, got " + sendingParty);
+        return 1 + sendingParty;
+    }
+
+    /** Checks that msgBits is 1..64 and that dst holds the N * msgBits planes of w words from dOff, stride dStride. */
+    static void checkOutput(int w, int msgBits, int planesPerBit, long[] dst, int dOff, int dStride) {
+        if (msgBits < 1 || msgBits > 64) throw new IllegalArgumentException("KK13 pads are 1..64 bits, got " + msgBits);
+        if (w < 0 || dStride < w || dOff < 0) throw new IllegalArgumentException("KK13 output: w = " + w + " words, stride " + dStride + ", offset " + dOff);
+        long last = dOff + (long) (planesPerBit * msgBits - 1) * dStride + w;
+        if (w > 0 && last > dst.length) throw new IllegalArgumentException("KK13 output array holds " + dst.length + " longs, needs " + last);
+    }
 
     /** Bytes the receiver sends for OTs over `words` 64-lane words: 256 columns of 64 * words bits. */
     public static long receiverBytes(int words) {

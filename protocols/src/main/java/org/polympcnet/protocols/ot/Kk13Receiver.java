@@ -5,8 +5,8 @@ import org.polympcnet.protocols.net.Channel;
 
 /**
  * The KK13 receiver: for choices r (bit-sliced, logN planes) it sends u_c = G(k_c^0) ^ G(k_c^1) ^ C(r)_c
- * for the 256 columns c and keeps t = G(k_c^0) transposed, so that the sender's q_i = t_i ^ (C(r_i) AND s);
- * its pad is H(i, t_i). It is the base-OT sender: it holds both seeds of each column.
+ * for the 256 columns c and keeps t = G(k_c^0) transposed, so that the sender's q_j = t_j ^ (C(r_j) AND s);
+ * its pad is H(inst, j, r_j, t_j) ({@link Kk13Hash}). It is the base-OT sender: it holds both seeds of each column.
  */
 public final class Kk13Receiver {
     /**
@@ -17,24 +17,39 @@ public final class Kk13Receiver {
 
     private final Channel ch;
     private final Prg[] g0 = new Prg[Kk13.COLUMNS], g1 = new Prg[Kk13.COLUMNS];
-    private final WideHash hash = new WideHash();
+    private final Kk13Hash hash;
     private final long[] zero = new long[Kk13.ROW];
     private long nextIndex;
 
-    /** seeds0, seeds1: the two 128-bit seeds of each column, 2 longs each (from 256 random OTs). */
-    public Kk13Receiver(Channel ch, long[] seeds0, long[] seeds1) {
+    /**
+     * seeds0, seeds1: the two 128-bit seeds of each column, 2 longs each (from 256 random OTs), fresh
+     * for this receiver and never used again: hence not public, {@link #bootstrap} draws them.
+     */
+    Kk13Receiver(Channel ch, long[] seeds0, long[] seeds1, int instance) {
         if (seeds0.length != 2 * Kk13.COLUMNS || seeds1.length != 2 * Kk13.COLUMNS) throw new IllegalArgumentException("KK13 needs 256 seed pairs");
         this.ch = ch;
         for (int c = 0; c < Kk13.COLUMNS; c++) {
             g0[c] = new Prg(Kk13Sender.seedBytes(seeds0, c));
             g1[c] = new Prg(Kk13Sender.seedBytes(seeds1, c));
         }
+        hash = new Kk13Hash(instance);
     }
 
-    /** Sets up from 256 random OTs in which this party is the IKNP sender (traffic: {@link IknpReceiver#bytes}(256) from the peer). */
-    public static Kk13Receiver bootstrap(OtSender base) {
+    /**
+     * Sets up from 256 random OTs in which this party is the IKNP sender (traffic: {@link IknpReceiver#bytes}(256)
+     * from the peer). instance: the byte the paired sender passed ({@link Kk13Sender#bootstrap(OtReceiver, java.security.SecureRandom, int)}).
+     */
+    public static Kk13Receiver bootstrap(OtSender base, int instance) {
         long[][] pads = base.random(Kk13.COLUMNS, 2);
-        return new Kk13Receiver(base.channel(), pads[0], pads[1]);
+        return new Kk13Receiver(base.channel(), pads[0], pads[1], instance);
+    }
+
+    /**
+     * {@link #bootstrap(OtSender, int)} for instance {@link Kk13#DEFAULT_INSTANCE}. Two instances
+     * between the same parties (one each way) should each pass their own instance.
+     */
+    public static Kk13Receiver bootstrap(OtSender base) {
+        return bootstrap(base, Kk13.DEFAULT_INSTANCE);
     }
 
     /**
@@ -45,8 +60,10 @@ public final class Kk13Receiver {
     public void receive(long[] choice, int cOff, int cStride, int logN, int w, int msgBits, long[] dst, int dOff, int dStride) {
         Kk13.checkLogN(logN);
         int nn = 1 << logN, cwMax = Math.min(CHUNK_WORDS, w);
+        Kk13.checkOutput(w, msgBits, 1, dst, dOff, dStride);
         long[] code = new long[nn * cwMax], t = new long[Kk13.COLUMNS * cwMax], u = new long[Kk13.COLUMNS * cwMax];
         long[] pad = new long[cwMax], rows = new long[Kk13.ROW * 64 * cwMax], h = new long[64 * cwMax], tmp = new long[64];
+        byte[] ks = new byte[64 * cwMax];
         for (int x0 = 0; x0 < w; x0 += CHUNK_WORDS) {
             int cw = Math.min(CHUNK_WORDS, w - x0);
             // Column c of the codewords C(r) depends on c AND (N - 1) only: build those N columns once.
@@ -63,13 +80,25 @@ public final class Kk13Receiver {
             ch.sendLongs(u, 0, Kk13.COLUMNS * cw);
             ch.flush();
             Kk13.transpose(t, cw, rows, tmp);
+            choicesOfLanes(choice, cOff + x0, cStride, logN, cw, ks);
             if (msgBits <= 2) {
-                hash.hashBits(rows, cw, zero, nextIndex, msgBits, dst, dOff + x0, dStride);
+                hash.hashBits(rows, cw, zero, 0, ks, nextIndex, msgBits, dst, dOff + x0, dStride);
             } else {
-                hash.hash(rows, 64 * cw, zero, nextIndex, h, 0);
+                hash.hash(rows, 64 * cw, zero, 0, ks, nextIndex, h, 0);
                 Kk13.slice(h, cw, msgBits, dst, dOff + x0, dStride);
             }
             nextIndex += 64L * cw;
+        }
+    }
+
+    /** ks[64 x + i] = r of lane i of word x (its logN bit planes from choice[off + t * stride + x]), for cw words: the k in the receiver's hash. */
+    static void choicesOfLanes(long[] choice, int off, int stride, int logN, int cw, byte[] ks) {
+        java.util.Arrays.fill(ks, 0, 64 * cw, (byte) 0);
+        for (int t = 0; t < logN; t++) {
+            for (int x = 0; x < cw; x++) {
+                long plane = choice[off + t * stride + x];
+                for (int i = 0; i < 64; i++) ks[64 * x + i] |= (byte) (((plane >>> i) & 1L) << t);
+            }
         }
     }
 }

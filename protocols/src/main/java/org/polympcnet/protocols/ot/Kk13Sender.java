@@ -1,51 +1,58 @@
 package org.polympcnet.protocols.ot;
 
 import java.security.SecureRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.polympcnet.protocols.crypto.Prg;
 import org.polympcnet.protocols.net.Channel;
 
 /**
  * The KK13 sender: holds the secret s (256 bits) and the seed k_c^(s_c) of each column; from the
- * receiver's columns u it gets q_c = G(k_c^(s_c)) ^ s_c u_c, rows q_i = t_i ^ (C(r_i) AND s), and
- * the pad of index k is H(i, q_i ^ (C(k) AND s)). It is the base-OT receiver, choosing the bits of s.
+ * receiver's columns u it gets q_c = G(k_c^(s_c)) ^ s_c u_c, rows q_j = t_j ^ (C(r_j) AND s), and
+ * the pad of index k is H(inst, j, k, q_j ^ (C(k) AND s)) ({@link Kk13Hash}). It is the base-OT
+ * receiver, choosing the bits of s.
  *
  * <p>Hashing N pads a row is nearly all of the sender's work and the receiver meanwhile waits, so
- * the sender shares the indices k with one helper thread (on a machine with more than one core):
- * the caller hashes the lower half, the helper the upper half. The output does not depend on it.
+ * the sender shares the indices k with a pooled helper thread ({@link TwoThreadWork}, on a machine
+ * with more than one core). The output does not depend on it.
  */
 public final class Kk13Sender {
-    /** One daemon helper for every sender in this JVM; none on a single core. */
-    private static final ExecutorService HELPER = Runtime.getRuntime().availableProcessors() > 1
-            ? Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "kk13-hash");
-                t.setDaemon(true);
-                return t;
-            })
-            : null;
-
     private final Channel ch;
     private final long[] s;
     private final Prg[] columns = new Prg[Kk13.COLUMNS];
-    private final WideHash hash = new WideHash(), helperHash = new WideHash();
+    private final Kk13Hash hash, helperHash;
     private long nextIndex;
 
-    /** s: 4 longs; seeds: the chosen 128-bit seed of each column, 2 longs each. */
-    public Kk13Sender(Channel ch, long[] s, long[] seeds) {
+    /**
+     * s: 4 longs; seeds: the chosen 128-bit seed of each column, 2 longs each, fresh for this sender
+     * and never used again (reused seeds and s would give two senders the same pads): hence not
+     * public, {@link #bootstrap} draws both.
+     */
+    Kk13Sender(Channel ch, long[] s, long[] seeds, int instance) {
         if (s.length != Kk13.ROW || seeds.length != 2 * Kk13.COLUMNS) throw new IllegalArgumentException("KK13 needs s of 256 bits and 256 seeds");
         this.ch = ch;
         this.s = s.clone();
         for (int c = 0; c < Kk13.COLUMNS; c++) columns[c] = new Prg(seedBytes(seeds, c));
+        hash = new Kk13Hash(instance);
+        helperHash = new Kk13Hash(instance);
     }
 
-    /** Sets up from 256 random OTs in which this party is the IKNP receiver, choosing s (4,096 bytes from this party). */
-    public static Kk13Sender bootstrap(OtReceiver base, SecureRandom rnd) {
+    /**
+     * Sets up from 256 random OTs in which this party is the IKNP receiver, choosing s (4,096 bytes
+     * from this party). instance (0..255) names this KK13 instance in the hash; the receiver of the
+     * pair passes the same, and the two directions between two parties pass different ones (by
+     * convention the sending party's index, {@link Kk13#instanceOf}).
+     */
+    public static Kk13Sender bootstrap(OtReceiver base, SecureRandom rnd, int instance) {
         long[] s = new long[Kk13.ROW];
         for (int i = 0; i < s.length; i++) s[i] = rnd.nextLong();
-        return new Kk13Sender(base.channel(), s, base.random(s, Kk13.COLUMNS, 2));
+        return new Kk13Sender(base.channel(), s, base.random(s, Kk13.COLUMNS, 2), instance);
+    }
+
+    /**
+     * {@link #bootstrap(OtReceiver, SecureRandom, int)} for instance {@link Kk13#DEFAULT_INSTANCE}.
+     * Two instances between the same parties (one each way) should each pass their own instance.
+     */
+    public static Kk13Sender bootstrap(OtReceiver base, SecureRandom rnd) {
+        return bootstrap(base, rnd, Kk13.DEFAULT_INSTANCE);
     }
 
     static byte[] seedBytes(long[] seeds, int c) {
@@ -61,6 +68,7 @@ public final class Kk13Sender {
     public void send(int logN, int w, int msgBits, long[] dst, int dOff, int dStride) {
         Kk13.checkLogN(logN);
         int nn = 1 << logN, cwMax = Math.min(Kk13Receiver.CHUNK_WORDS, w);
+        Kk13.checkOutput(w, msgBits, nn, dst, dOff, dStride);
         long[][] masks = new long[nn][];
         for (int k = 0; k < nn; k++) {
             long[] c = Kk13.codeword(k);
@@ -69,6 +77,8 @@ public final class Kk13Sender {
         }
         long[] q = new long[Kk13.COLUMNS * cwMax], u = new long[Kk13.COLUMNS * cwMax];
         long[] rows = new long[Kk13.ROW * 64 * cwMax], tmp = new long[64];
+        // 64-bit hashes of one index before slicing, one buffer per thread (unused for 1- and 2-bit pads).
+        long[] hMine = msgBits <= 2 ? null : new long[64 * cwMax], hHelper = msgBits <= 2 ? null : new long[64 * cwMax];
         for (int x0 = 0; x0 < w; x0 += Kk13Receiver.CHUNK_WORDS) {
             int cw = Math.min(Kk13Receiver.CHUNK_WORDS, w - x0);
             ch.receiveLongs(u, 0, Kk13.COLUMNS * cw);
@@ -77,41 +87,23 @@ public final class Kk13Sender {
                 if (((s[c >>> 6] >>> (c & 63)) & 1) == 1) for (int x = 0; x < cw; x++) q[c * cw + x] ^= u[c * cw + x];
             }
             Kk13.transpose(q, cw, rows, tmp);
-            int split = HELPER == null ? nn : nn / 2;
             long index = nextIndex;
             int chunkOff = dOff + x0, cwF = cw;
-            Future<?> upper = split < nn
-                    ? HELPER.submit(() -> hashPads(helperHash, rows, cwF, masks, split, nn, index, msgBits, dst, chunkOff, dStride))
-                    : null;
-            hashPads(hash, rows, cw, masks, 0, split, index, msgBits, dst, chunkOff, dStride);
-            if (upper != null) join(upper);
+            TwoThreadWork.run(nn,
+                    k -> hashPads(hash, hMine, rows, cwF, masks[k], k, index, msgBits, dst, chunkOff + k * msgBits * dStride, dStride),
+                    k -> hashPads(helperHash, hHelper, rows, cwF, masks[k], k, index, msgBits, dst, chunkOff + k * msgBits * dStride, dStride));
             nextIndex += 64L * cw;
         }
     }
 
-    /** Pads of indices k in [from, to) for the rows of one flight, into their planes. */
-    private static void hashPads(WideHash hash, long[] rows, int cw, long[][] masks, int from, int to, long index, int msgBits,
+    /** The pads of index k for the rows of one flight, into their planes from dst[off]. */
+    private static void hashPads(Kk13Hash hash, long[] h, long[] rows, int cw, long[] mask, int k, long index, int msgBits,
             long[] dst, int off, int stride) {
-        long[] h = msgBits <= 2 ? null : new long[64 * cw];
-        for (int k = from; k < to; k++) {
-            int o = off + k * msgBits * stride;
-            if (msgBits <= 2) {
-                hash.hashBits(rows, cw, masks[k], index, msgBits, dst, o, stride);
-            } else {
-                hash.hash(rows, 64 * cw, masks[k], index, h, 0);
-                Kk13.slice(h, cw, msgBits, dst, o, stride);
-            }
-        }
-    }
-
-    private static void join(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing KK13 pads", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("KK13 pad hashing failed", e.getCause());
+        if (msgBits <= 2) {
+            hash.hashBits(rows, cw, mask, k, null, index, msgBits, dst, off, stride);
+        } else {
+            hash.hash(rows, 64 * cw, mask, k, null, index, h, 0);
+            Kk13.slice(h, cw, msgBits, dst, off, stride);
         }
     }
 }

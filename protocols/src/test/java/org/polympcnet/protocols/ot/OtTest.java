@@ -82,13 +82,13 @@ class OtTest {
         int nn = 1 << logN, w = 520, msgBits = 64; // 520 words: two flights of the receiver (512 words each)
         long[] choice = choices(64 * w * logN, 7 * logN);
         var b = run(ch -> {
-            Kk13Sender s = Kk13Sender.bootstrap(new OtReceiver(ch, RND), RND);
+            Kk13Sender s = Kk13Sender.bootstrap(new OtReceiver(ch, RND), RND, Kk13.instanceOf(0));
             long[] p1 = new long[nn * msgBits * w], p2 = new long[nn * w];
             s.send(logN, w, msgBits, p1, 0, w);
             s.send(logN, w, 1, p2, 0, w);
             return new long[][] {p1, p2};
         }, ch -> {
-            Kk13Receiver r = Kk13Receiver.bootstrap(new OtSender(ch, RND));
+            Kk13Receiver r = Kk13Receiver.bootstrap(new OtSender(ch, RND), Kk13.instanceOf(0));
             long[] p1 = new long[msgBits * w], p2 = new long[w];
             r.receive(choice, 0, w, logN, w, msgBits, p1, 0, w);
             r.receive(choice, 0, w, logN, w, 1, p2, 0, w);
