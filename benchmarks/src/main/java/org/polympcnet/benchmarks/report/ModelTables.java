@@ -26,6 +26,7 @@ final class ModelTables {
         String dataset, act, accuracy = null;
         double accuracyPct = Double.NaN, reluCount = Double.NaN;
         final Map<String, Double> modelledMs = new LinkedHashMap<>();
+        final Map<String, Double> modelledBytes = new LinkedHashMap<>();
         Point infer;
 
         ModelRow(String name) {
@@ -36,8 +37,12 @@ final class ModelTables {
     private ModelTables() {}
 
     static Section models(RawDir raw) {
+        return models(raw, new LinkedHashMap<>());
+    }
+
+    /** The models table; fills {@code rows} with what it read, for {@link #gains}. */
+    static Section models(RawDir raw, Map<String, ModelRow> rows) {
         Section s = new Section("models", "Models: accuracy, ReLU count, modelled and measured latency");
-        Map<String, ModelRow> rows = new LinkedHashMap<>();
         Optional<Path> train = raw.file(TRAIN);
         if (train.isEmpty()) {
             s.missing(TRAIN);
@@ -60,8 +65,12 @@ final class ModelTables {
         for (Path f : perf) {
             boolean used = false;
             for (TidyRow r : raw.tidy(f)) {
-                if (!"total".equals(r.get("layer")) || !"latency".equals(r.metric()) || r.get("model") == null) continue;
-                rows.computeIfAbsent(r.get("model"), ModelRow::new).modelledMs.put(r.get("hw") + "/" + r.get("net"), Figures.millis(r));
+                if (!"total".equals(r.get("layer")) || r.get("model") == null) continue;
+                ModelRow m = rows.computeIfAbsent(r.get("model"), ModelRow::new);
+                String at = r.get("hw") + "/" + r.get("net");
+                if ("latency".equals(r.metric())) m.modelledMs.put(at, Figures.millis(r));
+                else if ("online_bytes".equals(r.metric())) m.modelledBytes.put(at, Double.parseDouble(r.value()));
+                else continue;
                 used = true;
             }
             if (used) s.source(f.getFileName().toString());
@@ -114,6 +123,53 @@ final class ModelTables {
                 + "machine, online phase only, per image; projected adds the lan/wan profile's RTT per round and bytes / bandwidth. "
                 + "An em dash: that raw file has no figure for this model.");
         return s;
+    }
+
+    /**
+     * Each model against the ReLU baseline of its data set: the factor by which the performance
+     * model says its online latency and bytes per image are lower (cpu profile without a network,
+     * the setting secure inference measures on one machine), and the factor measured by
+     * {@code polympc infer}. The secure-inference issue asks the measured factor to reach the
+     * modelled one within 25 %: measured >= 0.75 x modelled.
+     */
+    static Section gains(Map<String, ModelRow> rows) {
+        Section s = new Section("gains", "Searched and polynomial models against the ReLU baseline: modelled and measured gain");
+        s.source(TRAIN).source("perfmodel-MODEL-cpu-none.csv").source("infer-MODEL.csv");
+        MarkdownTable t = new MarkdownTable("model", "baseline", "ReLUs/image", "modelled latency gain", "measured latency gain",
+                "latency: measured / modelled", "modelled bytes gain", "measured bytes gain", "bytes: measured / modelled", "within 25 %");
+        int n = 0;
+        for (ModelRow m : rows.values()) {
+            if ("relu".equals(m.act) || m.infer == null) continue;
+            ModelRow base = null;
+            for (ModelRow b : rows.values()) {
+                if ("relu".equals(b.act) && b.infer != null && b.dataset != null && b.dataset.equals(m.dataset)) base = b;
+            }
+            if (base == null) continue;
+            double modelledLatency = ratio(base.modelledMs.get("cpu/none"), m.modelledMs.get("cpu/none"));
+            double measuredLatency = base.infer.num("online_time_per_image") / m.infer.num("online_time_per_image");
+            double modelledBytes = ratio(base.modelledBytes.get("cpu/none"), m.modelledBytes.get("cpu/none"));
+            double measuredBytes = sum(base.infer.num("online_bytes_per_image_p0"), base.infer.num("online_bytes_per_image_p1"))
+                    / sum(m.infer.num("online_bytes_per_image_p0"), m.infer.num("online_bytes_per_image_p1"));
+            double lat = measuredLatency / modelledLatency, bytes = measuredBytes / modelledBytes;
+            String verdict = Double.isNaN(lat) || Double.isNaN(bytes) ? "unknown (no cpu/none model)"
+                    : (lat >= 0.75 && bytes >= 0.75 ? "yes" : "no");
+            t.row(m.name, base.name, m.reluCount, modelledLatency, measuredLatency, lat, modelledBytes, measuredBytes, bytes, verdict);
+            s.headlines.add("`" + m.name + "` against `" + base.name + "`: online latency " + MarkdownTable.num(measuredLatency)
+                    + "x lower measured, " + MarkdownTable.num(modelledLatency) + "x modelled (cpu, no network); bytes "
+                    + MarkdownTable.num(measuredBytes) + "x measured, " + MarkdownTable.num(modelledBytes) + "x modelled; within 25 %: "
+                    + verdict + ".");
+            n++;
+        }
+        if (n == 0) return s.missing("a ReLU model and another model of the same data set, each in train.csv and infer-MODEL.csv");
+        s.table = t.render();
+        s.note("Gain = baseline / model, so 2 means half the latency or bytes. Modelled: `polympc perfmodel --hw cpu --net none`, one "
+                + "image; measured: `polympc infer`, both parties in one process (online phase, per image, batched). The goal is "
+                + "measured >= 0.75 x modelled for both latency and bytes.");
+        return s;
+    }
+
+    private static double ratio(Double base, Double model) {
+        return base == null || model == null ? Double.NaN : base / model;
     }
 
     static String stem(Path f, String prefix) {

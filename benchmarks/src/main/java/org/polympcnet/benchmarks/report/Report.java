@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,9 @@ public final class Report {
         sections.add(OpCostTables.cli(dir));
         sections.addAll(JmhTables.all(dir));
         sections.add(OpCostTables.reluVsPoly(dir));
-        sections.add(ModelTables.models(dir));
+        Map<String, ModelTables.ModelRow> models = new LinkedHashMap<>();
+        sections.add(ModelTables.models(dir, models));
+        sections.add(ModelTables.gains(models));
         sections.add(ModelTables.layers(dir));
         List<LatencyValidationTable.Pair> pairs = new ArrayList<>();
         sections.add(LatencyValidationTable.table(dir, pairs));

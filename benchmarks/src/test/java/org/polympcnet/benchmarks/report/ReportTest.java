@@ -208,4 +208,33 @@ class ReportTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".report-")), "no staging folder left");
         }
     }
+
+    /**
+     * The searched-against-ReLU gain: a ReLU model whose measured online time and bytes per image
+     * are 3x and 2.2x those of cnn-poly, against a performance model that says 4x and 2x: latency
+     * exactly at the 0.75 bound passes; a little less measured gain fails.
+     */
+    @Test
+    void gainOfAModelOverItsReluBaselineMeasuredAgainstModelled() throws IOException {
+        String relu = Files.readString(raw.resolve("infer-cnn-poly.csv"))
+                .replace("model=cnn-poly", "model=cnn-relu")
+                .replace("online_time_per_image,1.75,", "online_time_per_image,5.25,")
+                .replace("online_bytes_per_image_p0,5000,", "online_bytes_per_image_p0,11000,")
+                .replace("online_bytes_per_image_p1,6000,", "online_bytes_per_image_p1,13200,");
+        Files.writeString(raw.resolve("infer-cnn-relu.csv"), relu);
+        String head = "experiment,config,metric,value,unit\n";
+        String cfg = ";batch=1;truncation=local;fracBits=16;hw=cpu;net=none;layer=total,";
+        Files.writeString(raw.resolve("perfmodel-cnn-relu-cpu-none.csv"), head
+                + "perfmodel,model=cnn-relu" + cfg + "latency,8.0,ms\n" + "perfmodel,model=cnn-relu" + cfg + "online_bytes,4000,bytes\n");
+        Files.writeString(raw.resolve("perfmodel-cnn-poly-cpu-none.csv"), head
+                + "perfmodel,model=cnn-poly" + cfg + "latency,2.0,ms\n" + "perfmodel,model=cnn-poly" + cfg + "online_bytes,2000,bytes\n");
+        run();
+        String gains = read("tables/gains.md");
+        assertTrue(gains.contains("| cnn-poly | cnn-relu |"), gains);
+        // modelled 8/2 = 4, measured 5.25/1.75 = 3 (0.75 of modelled: exactly at the bound); bytes 2 and 2.2.
+        assertTrue(gains.contains("| 4 | 3 | 0.75 | 2 | 2.2 | 1.1 | yes |"), gains);
+        Files.writeString(raw.resolve("infer-cnn-relu.csv"), relu.replace("online_time_per_image,5.25,", "online_time_per_image,5.0,"));
+        run();
+        assertTrue(read("tables/gains.md").contains("| no |"), read("tables/gains.md"));
+    }
 }
