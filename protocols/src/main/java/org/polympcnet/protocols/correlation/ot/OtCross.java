@@ -34,12 +34,13 @@ final class OtCross {
             sender = new OtSender(peer, rnd);
         }
         // KK13 with party 0 sending, then with party 1 sending; the KK13 sender is the IKNP receiver.
+        // Each direction hashes under its own instance byte, so no two pads of a session share an input.
         if (party == 0) {
-            kkSender = Kk13Sender.bootstrap(receiver, rnd);
-            kkReceiver = Kk13Receiver.bootstrap(sender);
+            kkSender = Kk13Sender.bootstrap(receiver, rnd, Kk13.instanceOf(party));
+            kkReceiver = Kk13Receiver.bootstrap(sender, Kk13.instanceOf(1 - party));
         } else {
-            kkReceiver = Kk13Receiver.bootstrap(sender);
-            kkSender = Kk13Sender.bootstrap(receiver, rnd);
+            kkReceiver = Kk13Receiver.bootstrap(sender, Kk13.instanceOf(1 - party));
+            kkSender = Kk13Sender.bootstrap(receiver, rnd, Kk13.instanceOf(party));
         }
     }
 
