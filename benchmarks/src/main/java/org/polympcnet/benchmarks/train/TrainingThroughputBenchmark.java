@@ -32,9 +32,11 @@ import org.polympcnet.models.train.AdamStep;
  * Training throughput of the trainer's step (forward, backward, Adam) on the issue's probe CNN:
  * conv(1->16, 3x3) + X2Act, avgpool 2, conv(16->32, 3x3) + ReLU, avgpool 2, linear(1568->10),
  * MNIST-shaped random batches. The {@code images} counter is images per second. ND4J's threads
- * are OpenMP's: run with {@code OMP_NUM_THREADS=2} (the forks inherit the environment), e.g.
+ * are OpenMP's: run with {@code OMP_NUM_THREADS=2} (the forks inherit the environment) and, on a
+ * shared machine, {@code OMP_WAIT_POLICY=PASSIVE} (spinning threads made the step 3-5 times slower
+ * under load 4-6), e.g.
  *
- * <pre>OMP_NUM_THREADS=2 java -jar benchmarks/target/benchmarks.jar TrainingThroughput -f 1 -wi 3 -i 5</pre>
+ * <pre>OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=2 java -jar benchmarks/target/benchmarks.jar TrainingThroughput -f 1 -wi 2 -i 4 -w 5s -r 5s</pre>
  *
  * The native build is the one pinned in the parent pom ({@code nd4j.classifier}).
  */

@@ -18,9 +18,14 @@ import org.polympcnet.protocols.nn.Model;
 public final class Exporter {
     private Exporter() {}
 
-    /** The trained network with its weights; {@code ModelFile.write} puts it on disk. */
-    public static Model export(Network net, String dataset, double[] mean, double[] std, Map<String, Double> metrics) {
-        return build(net.spec(), net.choices(), dataset, mean, std, net, metrics);
+    /**
+     * The trained network with its weights; {@code ModelFile.write} puts it on disk.
+     *
+     * @param name the model's name: the run's, since the report matches a model's rows in train.csv,
+     *     infer-*.csv and perfmodel-*.csv by it (the architecture is in the layers)
+     */
+    public static Model export(Network net, String name, String dataset, double[] mean, double[] std, Map<String, Double> metrics) {
+        return build(name, net.spec(), net.choices(), dataset, mean, std, net, metrics);
     }
 
     /**
@@ -31,10 +36,10 @@ public final class Exporter {
     public static Model architecture(NetSpec spec, Choices choices, String dataset) {
         double[] mean = new double[spec.input()[0]], std = new double[spec.input()[0]];
         java.util.Arrays.fill(std, 1);
-        return build(spec, choices, dataset, mean, std, null, null);
+        return build(spec.name(), spec, choices, dataset, mean, std, null, null);
     }
 
-    private static Model build(NetSpec spec, Choices choices, String dataset, double[] mean, double[] std, Network net, Map<String, Double> metrics) {
+    private static Model build(String name, NetSpec spec, Choices choices, String dataset, double[] mean, double[] std, Network net, Map<String, Double> metrics) {
         List<Layer> layers = new ArrayList<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         Map<String, float[]> weights = net == null ? null : new LinkedHashMap<>();
@@ -89,7 +94,7 @@ public final class Exporter {
                 layers.add(new Layer.Flatten(f.name(), in));
             }
         }
-        return new Model(spec.name(), dataset, spec.input(), spec.classes(), mean, std, layers, shapes, weights, metrics);
+        return new Model(name, dataset, spec.input(), spec.classes(), mean, std, layers, shapes, weights, metrics);
     }
 
     /** SameDiff's [kh, kw, in, out] to the format's [out, in, kh, kw]. */

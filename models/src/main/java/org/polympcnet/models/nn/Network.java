@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -244,18 +245,41 @@ public final class Network {
         return f;
     }
 
-    /** Logits [B, classes] of a batch in evaluation mode (running batch-norm statistics). */
+    /**
+     * Logits [B, classes] of a batch in evaluation mode (running batch-norm statistics), owned by
+     * the caller.
+     */
     public INDArray logits(INDArray features) {
-        INDArray r = sd.output(feed(features, null, false), LOGITS).get(LOGITS);
+        INDArray r = owned(sd.output(feed(features, null, false), LOGITS).get(LOGITS));
         noArrayReuse();
         return r;
     }
 
-    /** Gradients of the loss for {@code variables}, and the named outputs, of one batch. */
-    public org.nd4j.autodiff.samediff.api.OutAndGrad gradients(Map<String, INDArray> feed, List<String> outputs, List<String> variables) {
-        org.nd4j.autodiff.samediff.api.OutAndGrad r = sd.calculateGradientsAndOutputs(feed, outputs, variables);
+    /**
+     * Gradients of the loss for {@code variables}, and the named outputs, of one batch, all owned
+     * by the caller, as row-major copies (the layout of Adam's moments, see {@code AdamStep}).
+     */
+    public OutAndGrad gradients(Map<String, INDArray> feed, List<String> outputs, List<String> variables) {
+        OutAndGrad r = sd.calculateGradientsAndOutputs(feed, outputs, variables);
         noArrayReuse();
-        return r;
+        return new OutAndGrad(owned(r.getOutputs()), owned(r.getGradients()));
+    }
+
+    private static Map<String, INDArray> owned(Map<String, INDArray> arrays) {
+        Map<String, INDArray> m = new HashMap<>(arrays.size() * 2);
+        for (var e : arrays.entrySet()) m.put(e.getKey(), owned(e.getValue()));
+        return m;
+    }
+
+    /**
+     * A row-major copy of a result; the result itself is freed now rather than when the garbage
+     * collector finds it, since the collector does not see native memory (a training run's
+     * resident size grew to several GB of results waiting for it).
+     */
+    private static INDArray owned(INDArray a) {
+        INDArray c = a.dup('c');
+        if (a.closeable()) a.close();
+        return c;
     }
 
     /**

@@ -56,10 +56,13 @@ public final class AdamStep {
         double factor = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1;
         for (String n : names) {
             INDArray p = net.array(n);
-            // ND4J's Adam keeps its moments as [1, n] in row-major order and works through the
-            // gradient's buffer in that order, so the gradient goes in as a row-major [1, n] copy
-            // (SameDiff may hand out a column-major one, e.g. from a matrix product).
-            INDArray g = gradients.get(n).castTo(DataType.FLOAT).dup('c').reshape('c', 1, p.length());
+            // ND4J's Adam keeps its moments as [1, n] in row-major order, walks the gradient's buffer
+            // in that order and writes the update into it, so the gradient goes in as a row-major
+            // [1, n] view of its own buffer (Network.gradients hands out row-major copies; anything
+            // else is copied here, since a reshape of it would be a copy and the update would be lost).
+            INDArray g = gradients.get(n);
+            if (g.ordering() != 'c' || g.dataType() != DataType.FLOAT || g.isView()) g = g.castTo(DataType.FLOAT).dup('c');
+            g = g.reshape('c', 1, p.length());
             if (factor != 1) g.muli(factor);
             updaters.get(n).applyUpdater(g, iteration, epoch);
             p.subi(g.reshape('c', p.shape()));

@@ -48,7 +48,7 @@ public final class TrainRun {
     /**
      * @param table latency table of the architecture for the loss and the log (--hw, --net)
      * @param metricTables more tables, by a "hw_net" key, whose modelled latency goes in summary.csv
-     * @param runName the run's name in summary.csv's config
+     * @param runName the run's name: summary.csv's config and model.json's name
      */
     public static Result run(DatasetSplits data, String datasetName, TrainSettings s, LatencyTable table, String hwName, String netName,
                              Map<String, LatencyTable> metricTables, Path out, String runName, Consumer<String> progress) throws IOException {
@@ -61,7 +61,7 @@ public final class TrainRun {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("testAccuracy", test);
         metrics.put("validationAccuracy", val);
-        Model model = Exporter.export(net, datasetName, trainer.mean(), trainer.std(), metrics);
+        Model model = Exporter.export(net, runName, datasetName, trainer.mean(), trainer.std(), metrics);
 
         double stepSeconds = 0, images = 0;
         for (EpochRecord r : trainer.log()) {

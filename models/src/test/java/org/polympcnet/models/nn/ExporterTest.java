@@ -76,8 +76,9 @@ class ExporterTest {
         double[][] px = pixels();
         double[][] want = nd4jLogits(net, px);
 
-        ModelFile.write(dir, Exporter.export(net, "synthetic", MEAN, STD, Map.of("testAccuracy", 12.5)));
+        ModelFile.write(dir, Exporter.export(net, "probe-run", "synthetic", MEAN, STD, Map.of("testAccuracy", 12.5)));
         Model m = ModelFile.load(dir, true);
+        assertEquals("probe-run", m.name, "the model is named after the run, not the architecture");
         assertEquals(12.5, m.metrics().get("testAccuracy"));
         assertTrue(m.layers.get(1) instanceof Layer.Act a && a.kind().equals("poly") && Math.abs(a.coeffs()[0] - 0.05) < 1e-7);
         assertEquals("max", ((Layer.Pool) m.layers.get(2)).kind());
