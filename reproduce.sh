@@ -57,7 +57,7 @@ search  ./polympc train --act search on fashion-mnist, cnn, lambda 0.1, 0.3, 1, 
         full: every image, 5 epochs / 3 search + 2 fine-tuning epochs)
 infer   ./polympc infer of every exported model (POLYMPC_MODELS/NAME/model.json) on its data set's test
         split (dealer; quick: first 1,000 images, full: all 10,000), and the first model again with
-        --correlations ot on 100: results/raw/infer-NAME.csv (summary), infer-layers-NAME.csv (per layer),
+        --correlations ot on 2 (Gilboa matrix triples: GBs offline an image): results/raw/infer-NAME.csv (summary), infer-layers-NAME.csv (per layer),
         results/predictions/NAME.csv (per image)
 perfmodel ./polympc perfmodel for each results/models/*/ (else the built-in mnist-cnn, cifar-vgg) on zcu104 and
           cpu over lan and wan (cpu also none): results/raw/perfmodel-MODEL-HW-NET.csv, latency-table-MODEL-HW-NET.csv,
@@ -175,8 +175,11 @@ stage_infer() {
       --summary "$work/infer-$name.csv" --layers "$work/infer-layers-$name.csv" --out "$RESULTS/predictions/$name.csv"
     if [ -z "$first" ]; then
       first=$name
-      log "  infer $name on $dataset, 100 images (--correlations ot: no dealer)"
-      "$ROOT/polympc" infer --model "$d" --dataset "$dataset" --limit 100 --batch 32 --correlations ot \
+      # Two images, one a batch: the matrix triples of the convolutions come from Gilboa products, one
+      # OT-based multiplication per product of the im2col matmul (about 3.8 GB offline per party for
+      # an image of the cnn), so more images or larger batches take minutes and gigabytes.
+      log "  infer $name on $dataset, 2 images (--correlations ot: no dealer)"
+      "$ROOT/polympc" infer --model "$d" --dataset "$dataset" --limit 2 --batch 1 --correlations ot \
         --summary "$work/infer-$name-ot.csv" --layers "$work/infer-layers-$name-ot.csv" \
         --out "$RESULTS/predictions/$name-ot.csv"
     fi
@@ -399,7 +402,14 @@ run_stage() {
   fi
   log "stage $name: running (log: results/logs/$name.log)"
   local start=$SECONDS
-  if ! ( set -euo pipefail; "stage_$name" ) > "$LOGS/$name.log" 2>&1; then
+  # Not inside `if !` or `||`: bash ignores set -e in a command whose status is tested, which would
+  # let a stage's failing step pass unnoticed. So errexit is off out here and on in the subshell.
+  local rc=0
+  set +e
+  ( set -euo pipefail; "stage_$name" ) > "$LOGS/$name.log" 2>&1
+  rc=$?
+  set -e
+  if [ "$rc" -ne 0 ]; then
     log "stage $name FAILED after $((SECONDS - start)) s; see results/logs/$name.log:"
     tail -n 15 "$LOGS/$name.log" | sed 's/^/    /' >&2
     exit 1
