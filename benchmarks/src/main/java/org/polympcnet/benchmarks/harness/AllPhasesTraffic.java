@@ -1,12 +1,8 @@
 package org.polympcnet.benchmarks.harness;
 
 import org.openjdk.jmh.annotations.AuxCounters;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Traffic of an all-phases benchmark (the timed method prepares an op and applies it), per
@@ -26,7 +22,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
-public class AllPhasesTraffic {
+public class AllPhasesTraffic extends InvocationTraffic {
     public double totalBytesPerElem;
     public double offlineBytesPerElem;
     public double onlineBytesPerElemP0;
@@ -34,23 +30,8 @@ public class AllPhasesTraffic {
     public double onlineRoundsP0;
     public double onlineRoundsP1;
 
-    private double share;
-    private Traffic before;
-
-    @Setup(Level.Iteration)
-    public void share(BenchmarkParams params) {
-        share = PerElementCounters.iterationShare(params);
-    }
-
-    @Setup(Level.Invocation)
-    public void mark(TwoPartySession s) {
-        before = s.traffic();
-    }
-
-    @TearDown(Level.Invocation)
-    public void collect(TwoPartySession s) {
-        Traffic t = s.traffic().minus(before);
-        long n = s.elements();
+    @Override
+    protected void record(Traffic t, long n, double share) {
         totalBytesPerElem = PerElementCounters.perElement(t.allPhasesTotal(), n, share);
         offlineBytesPerElem = PerElementCounters.perElement(t.offlineTotal(), n, share);
         onlineBytesPerElemP0 = PerElementCounters.perElement(t.onlineSent(0), n, share);

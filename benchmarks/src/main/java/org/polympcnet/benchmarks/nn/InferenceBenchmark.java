@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.polympcnet.benchmarks.harness.Correlations;
+import org.polympcnet.benchmarks.harness.InvocationTraffic;
 import org.polympcnet.benchmarks.harness.PerElementCounters;
 import org.polympcnet.benchmarks.harness.Traffic;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
@@ -101,28 +101,13 @@ public class InferenceBenchmark {
     /** Traffic per image, from snapshots around each invocation (exact summary values, see PerElementCounters). */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class PerImage {
+    public static class PerImage extends InvocationTraffic {
         public double onlineBytesPerImage;
         public double onlineRoundsPerImage;
         public double offlineBytesPerImage;
 
-        private double share;
-        private Traffic before;
-
-        @Setup(Level.Iteration)
-        public void share(BenchmarkParams params) {
-            share = PerElementCounters.iterationShare(params);
-        }
-
-        @Setup(Level.Invocation)
-        public void mark(TwoPartySession s) {
-            before = s.traffic();
-        }
-
-        @TearDown(Level.Invocation)
-        public void collect(TwoPartySession s) {
-            Traffic t = s.traffic().minus(before);
-            long b = s.elements();
+        @Override
+        protected void record(Traffic t, long b, double share) {
             onlineBytesPerImage = PerElementCounters.perElement(t.onlineSent(0) + t.onlineSent(1), b, share);
             onlineRoundsPerImage = (double) Math.max(t.onlineRounds(0), t.onlineRounds(1)) / b * share;
             offlineBytesPerImage = PerElementCounters.perElement(t.offlineTotal(), b, share);

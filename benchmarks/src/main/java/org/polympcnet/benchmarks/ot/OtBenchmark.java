@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
+import org.polympcnet.benchmarks.harness.InvocationTraffic;
 import org.polympcnet.benchmarks.harness.PerElementCounters;
 import org.polympcnet.benchmarks.harness.Traffic;
 import org.polympcnet.benchmarks.harness.TwoPartyFixture.Both;
@@ -128,25 +128,12 @@ public class OtBenchmark {
     /** Bytes both parties sent each other per OT, from snapshots around each invocation. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class OtTraffic {
+    public static class OtTraffic extends InvocationTraffic {
         public double bytesPerOt;
 
-        private double share;
-        private Traffic before;
-
-        @Setup(Level.Iteration)
-        public void share(BenchmarkParams params) {
-            share = PerElementCounters.iterationShare(params);
-        }
-
-        @Setup(Level.Invocation)
-        public void mark(TwoPartySession s) {
-            before = s.traffic();
-        }
-
-        @TearDown(Level.Invocation)
-        public void collect(TwoPartySession s) {
-            bytesPerOt = PerElementCounters.perElement(s.traffic().minus(before).peerSent(), s.elements(), share);
+        @Override
+        protected void record(Traffic t, long n, double share) {
+            bytesPerOt = PerElementCounters.perElement(t.peerSent(), n, share);
         }
     }
 
