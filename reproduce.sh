@@ -389,7 +389,8 @@ stage_search() {
 atomic_write() {
   local file=$1 tmp
   tmp=$(mktemp "$(dirname "$file")/.$(basename "$file").XXXXXX")
-  if cat > "$tmp"; then mv "$tmp" "$file"; else rm -f "$tmp"; return 1; fi
+  # mktemp makes the file owner-only; give the result the umask's usual permissions, as cat > file would.
+  if cat > "$tmp" && chmod "$(printf '%04o' $(( 0666 & ~0$(umask) )))" "$tmp"; then mv "$tmp" "$file"; else rm -f "$tmp"; return 1; fi
 }
 
 run_stage() {

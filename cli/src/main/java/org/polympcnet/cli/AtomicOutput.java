@@ -4,10 +4,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.polympcnet.protocols.io.AtomicFile;
 
 /**
  * A file that appears complete or not at all: written to a temp file in the target's directory
@@ -33,7 +32,7 @@ final class AtomicOutput implements AutoCloseable {
         if (Files.isDirectory(abs)) throw new CliException("cannot write " + target + ": it is a directory");
         if (dir == null || !Files.isDirectory(dir)) throw new CliException("cannot write " + target + ": no such directory");
         try {
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            Path tmp = AtomicFile.createSiblingTemp(abs);
             // A killed JVM (SIGTERM, Ctrl-C) still runs shutdown hooks: do not leave the temp behind.
             tmp.toFile().deleteOnExit();
             return new AtomicOutput(target, tmp);
@@ -56,11 +55,7 @@ final class AtomicOutput implements AutoCloseable {
     void commit() {
         try {
             if (writer != null) writer.close();
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.moveOver(temp, target);
             committed = true;
         } catch (IOException e) {
             throw new CliException("cannot write " + target + ": " + describe(e), e);

@@ -1,10 +1,8 @@
 package org.polympcnet.cli;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.polympcnet.protocols.io.AtomicFile;
 
 /** Writes bytes (a PNG) as {@link AtomicOutput} writes text: to a temp file beside the target, then renamed. */
 final class BinaryOutput {
@@ -16,24 +14,10 @@ final class BinaryOutput {
     }
 
     static void write(Path target, byte[] data) {
-        Path abs = target.toAbsolutePath();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            Files.write(tmp, data);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(target.toAbsolutePath(), data);
         } catch (IOException e) {
             throw new CliException("cannot write " + target + ": " + AtomicOutput.describe(e), e);
-        } finally {
-            try {
-                if (tmp != null) Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // moved already, or a stray hidden temp file at worst
-            }
         }
     }
 }

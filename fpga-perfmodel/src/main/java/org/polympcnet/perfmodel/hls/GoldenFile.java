@@ -2,10 +2,9 @@ package org.polympcnet.perfmodel.hls;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.polympcnet.protocols.io.AtomicFile;
 
 /**
  * The text format the HLS testbenches read (hls/tb/golden.h parses it): '#' comment lines, then
@@ -42,9 +41,7 @@ final class GoldenFile {
 
     /** Temp file in the same folder, then rename: a reader never sees half a file. */
     void writeAtomically(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, text.toString().getBytes(StandardCharsets.US_ASCII));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, text.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void checkName(String name) {
