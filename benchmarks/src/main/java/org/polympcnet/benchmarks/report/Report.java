@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -154,17 +153,13 @@ public final class Report {
     }
 
     /**
-     * The findings each table computed from its raw figures (no number here is typed), then where
-     * each table is.
+     * The findings each table computed from its raw figures (no number here is typed). Where each
+     * table is, and the raw files it comes from, stay with the table (Contents and its heading), so
+     * that this section reads in one glance.
      */
     private static String glance(List<Section> sections) {
         List<String> lines = new ArrayList<>();
         for (Section s : sections) for (String h : s.headlines) lines.add("- " + h);
-        for (Section s : sections) {
-            if (s.table == null) continue;
-            lines.add(String.format(Locale.ROOT, "- %s: [`tables/%s.md`](tables/%s.md), from %s.", s.title, s.name, s.name,
-                    String.join(", ", s.sources)));
-        }
         if (lines.isEmpty()) return "";
         return "## At a glance\n\n" + String.join("\n", lines) + "\n\n";
     }
