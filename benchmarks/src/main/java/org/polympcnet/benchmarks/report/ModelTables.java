@@ -25,6 +25,8 @@ final class ModelTables {
         final String name;
         String dataset, act, accuracy = null;
         double accuracyPct = Double.NaN, reluCount = Double.NaN;
+        /** Listed in train.csv: the stages after training should have written its other files. */
+        boolean trained;
         final Map<String, Double> modelledMs = new LinkedHashMap<>();
         final Map<String, Double> modelledBytes = new LinkedHashMap<>();
         Point infer;
@@ -54,6 +56,7 @@ final class ModelTables {
                 if (!experiment.equals("train") && !experiment.equals("search")) continue;
                 if (run == null) continue;
                 ModelRow m = rows.computeIfAbsent(run, ModelRow::new);
+                m.trained = true;
                 m.dataset = p.get("dataset");
                 m.act = p.get("act");
                 m.accuracyPct = p.num("test_accuracy");
@@ -89,6 +92,7 @@ final class ModelTables {
             }
             s.source(f.getFileName().toString());
         }
+        expectPerModelFiles(raw, rows, s);
         if (rows.isEmpty()) return s;
         MarkdownTable t = new MarkdownTable("model", "dataset", "act", "accuracy %", "secure accuracy %", "ReLUs/image",
                 "modelled ms zcu104 lan", "zcu104 wan", "cpu lan", "cpu wan",
@@ -126,6 +130,28 @@ final class ModelTables {
     }
 
     /**
+     * Every model the trainer lists (train.csv) should have a perfmodel file per hardware and network
+     * and a secure-inference file (reproduce.sh's stages write them under these names): one that is
+     * absent is named as a missing source, rather than leaving an unexplained dash in the table.
+     */
+    private static void expectPerModelFiles(RawDir raw, Map<String, ModelRow> rows, Section s) {
+        for (ModelRow m : rows.values()) {
+            if (!m.trained) continue;
+            for (String hw : HW) {
+                for (String net : NET) {
+                    if (!m.modelledMs.containsKey(hw + "/" + net)) expect(raw, s, "perfmodel-" + m.name + "-" + hw + "-" + net + ".csv");
+                }
+            }
+            if (m.infer == null) expect(raw, s, "infer-" + m.name + ".csv");
+        }
+    }
+
+    /** Names file as a missing source of s when it is not in the raw folder. */
+    static void expect(RawDir raw, Section s, String file) {
+        if (raw.file(file).isEmpty()) s.missing(file);
+    }
+
+    /**
      * Each model against the ReLU baseline of its data set: the factor by which the performance
      * model says its online latency and bytes per image are lower (cpu profile without a network,
      * the setting secure inference measures on one machine), and the factor measured by
@@ -143,7 +169,15 @@ final class ModelTables {
             for (ModelRow b : rows.values()) {
                 if ("relu".equals(b.act) && b.infer != null && b.dataset != null && b.dataset.equals(m.dataset)) base = b;
             }
-            if (base == null) continue;
+            if (base == null) {
+                // A ReLU baseline was trained but its secure-inference file is gone: name it.
+                for (ModelRow b : rows.values()) {
+                    if ("relu".equals(b.act) && b.trained && b.infer == null && b.dataset != null && b.dataset.equals(m.dataset)) {
+                        s.missing("infer-" + b.name + ".csv");
+                    }
+                }
+                continue;
+            }
             double modelledLatency = ratio(base.modelledMs.get("cpu/none"), m.modelledMs.get("cpu/none"));
             double measuredLatency = base.infer.num("online_time_per_image") / m.infer.num("online_time_per_image");
             double modelledBytes = ratio(base.modelledBytes.get("cpu/none"), m.modelledBytes.get("cpu/none"));
@@ -152,6 +186,8 @@ final class ModelTables {
             s.source(TRAIN).source("perfmodel-" + m.name + "-cpu-none.csv").source("infer-" + m.name + ".csv")
                     .source("perfmodel-" + base.name + "-cpu-none.csv").source("infer-" + base.name + ".csv");
             double lat = measuredLatency / modelledLatency, bytes = measuredBytes / modelledBytes;
+            if (!m.modelledMs.containsKey("cpu/none")) s.missing("perfmodel-" + m.name + "-cpu-none.csv");
+            if (!base.modelledMs.containsKey("cpu/none")) s.missing("perfmodel-" + base.name + "-cpu-none.csv");
             String verdict = Double.isNaN(lat) || Double.isNaN(bytes) ? "unknown (no cpu/none model)"
                     : (lat >= 0.75 && bytes >= 0.75 ? "yes" : "no");
             t.row(m.name, base.name, m.reluCount, modelledLatency, measuredLatency, lat, modelledBytes, measuredBytes, bytes, verdict);
@@ -161,8 +197,8 @@ final class ModelTables {
                     + verdict + ".");
             n++;
         }
-        // No pair to compare (e.g. no ReLU baseline was run through secure inference): nothing to show,
-        // and no file is missing, so the section stays empty rather than naming a lost source.
+        // No pair to compare: nothing to show. When no ReLU baseline was trained, no file is missing and
+        // the section stays silent; when one was but its infer file is gone, the loop above named it.
         if (n == 0) return s;
         s.table = t.render();
         s.note("Gain = baseline / model, so 2 means half the latency or bytes. Modelled: `polympc perfmodel --hw cpu --net none`, one "
@@ -188,8 +224,9 @@ final class ModelTables {
     }
 
     /** Per-layer costs of secure inference, one table per model (infer-layers-MODEL.csv). */
-    static Section layers(RawDir raw) {
+    static Section layers(RawDir raw, Map<String, ModelRow> rows) {
         Section s = new Section("infer-layers", "Secure inference per layer");
+        for (ModelRow m : rows.values()) if (m.trained) expect(raw, s, "infer-layers-" + m.name + ".csv");
         List<Path> files = raw.glob("infer-layers-*.csv");
         if (files.isEmpty()) return s.missing("infer-layers-MODEL.csv");
         MarkdownTable t = new MarkdownTable("model", "correlations", "#", "layer", "type", "elements/image",

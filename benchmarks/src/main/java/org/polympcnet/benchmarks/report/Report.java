@@ -42,7 +42,7 @@ public final class Report {
         Map<String, ModelTables.ModelRow> models = new LinkedHashMap<>();
         sections.add(ModelTables.models(dir, models));
         sections.add(ModelTables.gains(models));
-        sections.add(ModelTables.layers(dir));
+        sections.add(ModelTables.layers(dir, models));
         List<LatencyValidationTable.Pair> pairs = new ArrayList<>();
         sections.add(LatencyValidationTable.table(dir, pairs));
         Section published0 = PublishedTable.table(published);
@@ -59,6 +59,7 @@ public final class Report {
         plots.addAll(Plots.modelledVsMeasured(pairs, pScatter));
         if (pairs.isEmpty()) pScatter.missing("compare-latency*.csv");
         plots.addAll(Plots.trainingCurves(dir, pTrain));
+        for (ModelTables.ModelRow m : models.values()) if (m.trained) ModelTables.expect(dir, pTrain, "train-log-" + m.name + ".csv");
         plots.addAll(Plots.gantt(dir, pGantt));
         List<Section> plotSections = List.of(pPareto, pOps, pScatter, pTrain, pGantt);
 

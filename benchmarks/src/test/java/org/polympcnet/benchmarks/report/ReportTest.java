@@ -87,10 +87,26 @@ class ReportTest {
             byte[] b = Files.readAllBytes(out.resolve("plots").resolve(p));
             assertTrue(b.length > 8 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', p + " is a PNG");
         }
-        // The fixture has no OT, PRG or inference JMH points: those two tables name what they lack.
-        assertEquals(2, r.missing().size(), r.missing().toString());
-        assertTrue(errText.toString().contains("table jmh-ot-prg: missing source results/raw/jmh-*.csv"), errText.toString());
-        assertTrue(errText.toString().contains("table jmh-inference: missing source"), errText.toString());
+        // The fixture has no OT, PRG or inference JMH points: those two tables name what they lack; the
+        // ops table lacks reproduce.sh's jmh-ops-ot.csv. Its train.csv lists three models (cnn-relu,
+        // search-l1, search-l2) whose later files are absent: 4 perfmodel files, infer and infer-layers
+        // and the training log each, all named; and the gains table, which needs the ReLU baseline's
+        // secure inference, names that file too.
+        assertEquals(2 + 1 + 3 * 7 + 1, r.missing().size(), r.missing().toString());
+        String e = errText.toString();
+        assertTrue(e.contains("table jmh-ot-prg: missing source results/raw/jmh-*.csv"), e);
+        assertTrue(e.contains("table jmh-inference: missing source"), e);
+        assertTrue(e.contains("table jmh-ops: missing source results/raw/jmh-ops-ot.csv (the table is shown without the figures it would give)"), e);
+        for (String m : List.of("cnn-relu", "search-l1", "search-l2")) {
+            for (String hw : List.of("zcu104-lan", "zcu104-wan", "cpu-lan", "cpu-wan")) {
+                assertTrue(e.contains("table models: missing source results/raw/perfmodel-" + m + "-" + hw + ".csv"), e);
+            }
+            assertTrue(e.contains("table models: missing source results/raw/infer-" + m + ".csv"), e);
+            assertTrue(e.contains("table infer-layers: missing source results/raw/infer-layers-" + m + ".csv"), e);
+            assertTrue(e.contains("plot training: missing source results/raw/train-log-" + m + ".csv"), e);
+        }
+        assertTrue(e.contains("table gains: missing source results/raw/infer-cnn-relu.csv (not shown)"), e);
+        assertFalse(e.contains("cnn-poly"), "every file of cnn-poly is there: " + e);
 
         String models = read("tables/models.md");
         // Trainer, secure inference and the four perfmodel totals joined on the model name.
@@ -137,6 +153,14 @@ class ReportTest {
         run();
         assertTrue(Files.exists(out.resolve("plots/accuracy-vs-latency.png")));
         Files.writeString(out.resolve("tables/from-an-old-run.md"), "stale");
+
+        // One per-model file gone: the table stays, and names the file whose figures it lost.
+        Files.delete(raw.resolve("perfmodel-cnn-poly-cpu-lan.csv"));
+        run();
+        assertTrue(errText.toString().contains("table models: missing source results/raw/perfmodel-cnn-poly-cpu-lan.csv"
+                + " (the table is shown without the figures it would give)"), errText.toString());
+        assertTrue(read("tables/models.md").contains("**Missing source: `results/raw/perfmodel-cnn-poly-cpu-lan.csv`**"));
+        assertFalse(read("tables/models.md").contains("| 3.2 |"), "the cpu/lan figure is not carried over");
 
         Files.delete(raw.resolve("train.csv"));
         run();
