@@ -14,6 +14,7 @@ public enum CpuPrimitive {
     AND_WORD("ns per 64-bit word of Beaver AND evaluation w ^ (d & v) ^ (e & u) ^ (d & e) into a fresh array", 48), // a..e -> z
     RING_OP("ns per element of a ring subtraction into a fresh array", 24), // a, b -> r
     RING_MULT("ns per element of a ring multiply-add into a fresh array", 32), // a, b, c -> r
+    // MAC keeps its own index (the right matrix, CpuProfile): its figure, the right matrix, is not used.
     MAC("ns per multiply-accumulate of Ring64.matmul (16 x k by k x size/k, k about sqrt(size): size is the right matrix's elements)", 8),
     CHANNEL_BYTE("ns per byte sent and received through an in-memory channel (both copies, one thread)", 24), // a -> copy -> received
     AES_BLOCK("ns per 16-byte AES block of the PRG key stream", 16); // the key stream out
