@@ -16,8 +16,38 @@ import java.util.List;
  *     power of two are selects and shifts, and not counted)
  */
 public record OpCost(String op, long elements, List<Step> steps, CorrelationCost offline, long andGates, long ringMults) {
+    /**
+     * Steps built for this op carry its {@link #footprint}; steps that already carry one (those of
+     * ops joined by {@link #then}) keep their own op's.
+     */
     public OpCost {
-        steps = List.copyOf(steps);
+        long fp = footprint(elements, steps, offline);
+        List<Step> stamped = new ArrayList<>(steps.size());
+        for (Step s : steps) stamped.add(s.footprint() == 0 ? s.withFootprint(fp) : s);
+        steps = List.copyOf(stamped);
+    }
+
+    /**
+     * The bytes an op touches in its online phase at party 0 (which holds every correlation
+     * component): its input (8 bytes an element), the correlations it reads (party 0's words,
+     * fetched offline), every array its passes write (8 bytes a ring element, bit-plane word or AND
+     * word; 64 words a transpose), and each flight's two buffers (the channel's copy of what it
+     * sends, and the array it receives into). Every pass writes a fresh array, so nothing of this
+     * is reused in place: on a CPU it is the working set from which the op's later passes read
+     * what its earlier ones wrote, and which of the caches holds it sets their speed.
+     */
+    static long footprint(long elements, List<Step> steps, CorrelationCost offline) {
+        long b = 8 * elements + 8 * offline.party0Words();
+        for (Step s : steps) {
+            Work w = s.work();
+            b += 8 * (w.ringOps() + w.bitWords() + w.andWords()) + 64L * 8 * w.transposes() + 2 * s.bytes();
+        }
+        return b;
+    }
+
+    /** The op's online working set, {@link #footprint(long, List, CorrelationCost)}. */
+    public long footprint() {
+        return footprint(elements, steps, offline);
     }
 
     /** Bytes each party sends online. */
@@ -77,7 +107,7 @@ public record OpCost(String op, long elements, List<Step> steps, CorrelationCost
             MatShape shape = s.shape() == null ? null
                     : new MatShape(s.shape().m(), s.shape().k(), (int) Math.max(1, share(s.shape().n(), from, to, n)));
             out.add(new Step(s.engine(), pw, s.flight(), share(s.bytes(), from, to, n), shape,
-                    Math.max(1, share(s.elements(), from, to, n))));
+                    Math.max(1, share(s.elements(), from, to, n)), share(s.footprint(), from, to, n)));
         }
         CorrelationCost o = offline;
         CorrelationCost po = new CorrelationCost(o.requests(), share(o.party0Words(), from, to, n), share(o.party1Words(), from, to, n),

@@ -18,8 +18,13 @@ import org.polympcnet.protocols.session.Transport;
  * dealer-link bytes while the op was prepared, and the bytes of each online flight.
  */
 final class CountedRun {
-    /** offline: dealer-link bytes (both ways); peerOfflineSent: OFFLINE bytes sent on the peer link (OT correlations). */
-    record Counts(long onlineSent, long onlineRounds, long offline, List<Long> flights, long peerOfflineSent) {}
+    /**
+     * offline: dealer-link bytes (both ways); peerOfflineSent: OFFLINE bytes sent on the peer link
+     * (OT correlations); onlineAllocated: bytes the party's thread allocated while the op ran
+     * online (its fresh arrays, the channel's copies of what it sent and the arrays it received
+     * into), or -1 where the JVM does not count them.
+     */
+    record Counts(long onlineSent, long onlineRounds, long offline, List<Long> flights, long peerOfflineSent, long onlineAllocated) {}
 
     /** prepare: constructs the op at a party (offline) and returns what applies it (online). */
     static Counts[] run(Truncation.Mode mode, Function<Party, UnaryOperator<long[]>> prepare, int inputs) throws Exception {
@@ -53,8 +58,19 @@ final class CountedRun {
         p.peer.setPhase(Phase.ONLINE);
         rec.setPhase(Phase.ONLINE);
         CommStats on0 = p.peer.stats();
+        long a0 = allocated();
         op.apply(x);
+        long a1 = allocated();
         CommStats on = p.peer.stats().minus(on0);
-        return new Counts(on.sent(Phase.ONLINE), on.rounds(Phase.ONLINE), offline, rec.flights(), peerOffline);
+        return new Counts(on.sent(Phase.ONLINE), on.rounds(Phase.ONLINE), offline, rec.flights(), peerOffline,
+                a0 < 0 || a1 < 0 ? -1 : a1 - a0);
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's count), or -1 where not available. */
+    private static long allocated() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(b instanceof com.sun.management.ThreadMXBean)) return -1;
+        com.sun.management.ThreadMXBean hs = (com.sun.management.ThreadMXBean) b;
+        return hs.isThreadAllocatedMemorySupported() && hs.isThreadAllocatedMemoryEnabled() ? hs.getCurrentThreadAllocatedBytes() : -1;
     }
 }
