@@ -113,7 +113,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Use only the first N images of each split (0: all) (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--from", paramLabel = "DIR", description = "Poly: start from the checkpoint.bin of a run in DIR.")
+    @Option(names = "--train-limit", defaultValue = "0", paramLabel = "N",
+            description = "Use only the first N images of the training split; validation and test stay whole (0: all) (default: ${DEFAULT-VALUE}).")
+    int trainLimit;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "S",
+            description = "Learning rate of the weights over each phase: constant, or linear (decays to 0 at the phase's last step) (default: ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
+    @Option(names = "--from", paramLabel = "DIR", description = "Poly or search: start from the checkpoint.bin of a run in DIR (e.g. the ReLU baseline's).")
     Path from;
 
     @Option(names = "--run", paramLabel = "NAME", description = "Name of the run in summary.csv (default: the name of --out).")
@@ -132,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
             if (!Architectures.NAMES.contains(arch)) throw new IllegalArgumentException("--arch: unknown architecture '" + arch + "': use " + String.join(", ", Architectures.NAMES));
             long s = seed != null ? seed : new SecureRandom().nextLong();
             settings = new TrainSettings(act, arch, polyInit, lambda, epochs, fineTuneEpochs, batch, s, lr, alphaLr, TrainSettings.DEFAULT_CLIP,
-                    org.polympcnet.models.nn.X2Act.DEFAULT_SCALE, limit, from);
+                    org.polympcnet.models.nn.X2Act.DEFAULT_SCALE, limit, from, trainLimit, lrSchedule);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -151,6 +159,7 @@ final class TrainCommand implements Callable<Integer> {
             String name = Datasets.canonicalName(dataset);
             DatasetSplits data = Datasets.load(name, dataDir, DataCommand.cacheDir(cacheDir));
             if (limit > 0) data = data.limit(limit);
+            if (trainLimit > 0) data = new DatasetSplits(data.train().limit(trainLimit), data.validation(), data.test());
             NetSpec netSpec = Trainer.specFor(arch, data.train());
             LatencyTable table = TrainRun.latencyTable(netSpec, name, hwProfile, netProfile);
             Map<String, LatencyTable> metricTables = new LinkedHashMap<>();

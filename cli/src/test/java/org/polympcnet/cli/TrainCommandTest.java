@@ -28,6 +28,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainLimitCutsOnlyTheTrainingSplit(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        Cli.Run r = Cli.run("train", "--dataset", "synthetic", "--arch", "probe", "--act", "relu", "--epochs", "1", "--batch", "32",
+                "--limit", "128", "--train-limit", "64", "--lr-schedule", "linear", "--seed", "3", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("(train 64, validation 128, test 128)"), r.err());
+        String summary = Files.readString(out.resolve("summary.csv"));
+        assertTrue(summary.contains(";limit=128;train_limit=64;lr=0.001;lr_schedule=linear;from="), summary);
+    }
+
+    @Test
     void badOptionsGiveOneLineAndNoOutput(@TempDir Path dir) {
         Path out = dir.resolve("run");
         Cli.Run act = Cli.run("train", "--dataset", "synthetic", "--act", "sigmoid", "--out", out.toString());
@@ -35,7 +46,13 @@ class TrainCommandTest {
         assertTrue(act.err().startsWith("polympc: error: --act: 'sigmoid' (want relu, poly or search)"), act.err());
         Cli.Run from = Cli.run("train", "--dataset", "synthetic", "--act", "relu", "--from", dir.toString(), "--out", out.toString());
         assertEquals(2, from.exit());
-        assertTrue(from.err().contains("--from starts a poly run from a checkpoint"), from.err());
+        assertTrue(from.err().contains("--from starts a poly or search run from a checkpoint"), from.err());
+        Cli.Run schedule = Cli.run("train", "--dataset", "synthetic", "--act", "relu", "--lr-schedule", "cosine", "--out", out.toString());
+        assertEquals(2, schedule.exit());
+        assertTrue(schedule.err().startsWith("polympc: error: --lr-schedule: 'cosine' (want constant or linear)"), schedule.err());
+        Cli.Run trainLimit = Cli.run("train", "--dataset", "synthetic", "--act", "relu", "--train-limit", "-1", "--out", out.toString());
+        assertEquals(2, trainLimit.exit());
+        assertTrue(trainLimit.err().startsWith("polympc: error: --train-limit must not be negative, got -1"), trainLimit.err());
         Cli.Run missing = Cli.run("train", "--dataset", "synthetic", "--act", "poly", "--from", dir.resolve("nope").toString(), "--epochs", "1",
                 "--limit", "64", "--out", out.toString());
         assertEquals(1, missing.exit());

@@ -29,9 +29,11 @@ import org.polympcnet.models.nn.X2Act;
 import org.polympcnet.models.train.AdamStep;
 
 /**
- * Training throughput of the trainer's step (forward, backward, Adam) on the issue's probe CNN:
- * conv(1->16, 3x3) + X2Act, avgpool 2, conv(16->32, 3x3) + ReLU, avgpool 2, linear(1568->10),
- * MNIST-shaped random batches. The {@code images} counter is images per second. ND4J's threads
+ * Training throughput of the trainer's step (forward, backward, Adam) on MNIST-shaped random
+ * batches: {@code arch=probe} is the issue's probe CNN, conv(1->16, 3x3) + X2Act, avgpool 2,
+ * conv(16->32, 3x3) + ReLU, avgpool 2, linear(1568->10), the network PyTorch's speed was quoted
+ * for; {@code arch=cnn} the ReLU baseline {@code reproduce.sh} trains (batch norm, max pools,
+ * linear 128), e.g. {@code -p arch=cnn}. The {@code images} counter is images per second. ND4J's threads
  * are OpenMP's: run with {@code OMP_NUM_THREADS=2} (the forks inherit the environment) and, on a
  * shared machine, {@code OMP_WAIT_POLICY=PASSIVE} (spinning threads made the step 3-5 times slower
  * under load 4-6), e.g.
@@ -49,6 +51,9 @@ import org.polympcnet.models.train.AdamStep;
 public class TrainingThroughputBenchmark {
     @Param({"128"})
     public int batch;
+
+    @Param({"probe"})
+    public String arch;
 
     private Network net;
     private AdamStep adam;
@@ -69,8 +74,9 @@ public class TrainingThroughputBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        NetSpec spec = Architectures.build("probe", new int[] {1, 28, 28}, 10);
-        Choices choices = Choices.uniform(spec, Choices.RELU, Choices.AVG).with(Map.of("act1", Choices.POLY));
+        NetSpec spec = Architectures.build(arch, new int[] {1, 28, 28}, 10);
+        Choices choices = arch.equals("probe") ? Choices.uniform(spec, Choices.RELU, Choices.AVG).with(Map.of("act1", Choices.POLY))
+                : Choices.forMode(spec, "relu");
         net = Network.build(spec, choices, PolyInit.STPAI, X2Act.DEFAULT_SCALE, 1, null);
         adam = new AdamStep(net, net.weights(), 1e-3, 5.0);
         SplittableRandom r = new SplittableRandom(7);

@@ -51,15 +51,18 @@ public final class BatchNorm {
         SDVariable rm = sd.placeHolder(runningMean(conv), t, channels);
         SDVariable rv = sd.placeHolder(runningVar(conv), t, channels);
         SDVariable bm = z.mean(batchMean(conv), false, 0, 2, 3);
-        // d * d rather than square(d): square's gradient is ND4J's pow derivative, several times
-        // slower than a product's. (ND4J's own batchnorm op cannot be used: its M2.1 gradient
-        // fails to build, "axis must be specified".)
-        SDVariable d = z.sub(bm.reshape(1, channels, 1, 1));
-        SDVariable bv = d.mul(d).mean(batchVar(conv), false, 0, 2, 3);
         SDVariable notTrain = train.rsub(1.0);
         SDVariable m = bm.mul(train).add(rm.mul(notTrain));
+        // One centring serves the batch variance and the output: in training m is the batch mean,
+        // so d is z minus it; in evaluation the variance computed from d is unused (weight 0).
+        // This saves a full-size subtraction and its gradient per layer. d * d rather than
+        // square(d): square's gradient is ND4J's pow derivative, several times slower than a
+        // product's. (ND4J's own batchnorm op cannot be used: its M2.1 gradient fails to build,
+        // "axis must be specified".)
+        SDVariable d = z.sub(m.reshape(1, channels, 1, 1));
+        SDVariable bv = d.mul(d).mean(batchVar(conv), false, 0, 2, 3);
         SDVariable v = bv.mul(train).add(rv.mul(notTrain));
         SDVariable inv = sd.math().rsqrt(v.add(EPSILON)).mul(gamma);
-        return z.sub(m.reshape(1, channels, 1, 1)).mul(inv.reshape(1, channels, 1, 1)).add(conv + "/bn", beta.reshape(1, channels, 1, 1));
+        return d.mul(inv.reshape(1, channels, 1, 1)).add(conv + "/bn", beta.reshape(1, channels, 1, 1));
     }
 }

@@ -24,10 +24,18 @@ public final class AdamStep {
     private double lastNorm;
 
     public AdamStep(Network net, List<String> names, double learningRate, double clipNorm) {
+        this(net, names, new Adam(learningRate), clipNorm);
+    }
+
+    /** Adam whose learning rate decays linearly to zero over {@code steps} steps ({@link LinearDecay}). */
+    public static AdamStep linearDecay(Network net, List<String> names, double learningRate, int steps, double clipNorm) {
+        return new AdamStep(net, names, new Adam(new LinearDecay(learningRate, steps)), clipNorm);
+    }
+
+    private AdamStep(Network net, List<String> names, Adam adam, double clipNorm) {
         this.net = net;
         this.names = List.copyOf(names);
         this.clipNorm = clipNorm;
-        Adam adam = new Adam(learningRate);
         for (String n : names) {
             INDArray p = net.array(n);
             INDArray state = Nd4j.zeros(DataType.FLOAT, 1, adam.stateSize(p.length()));

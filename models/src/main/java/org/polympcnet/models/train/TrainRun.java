@@ -78,10 +78,12 @@ public final class TrainRun {
         writeAtomically(out.resolve(TRAIN_LOG), csv.toString());
 
         String experiment = s.mode().equals("search") ? "search" : "train";
-        String config = String.format(Locale.ROOT, "run=%s;dataset=%s;arch=%s;act=%s;init=%s;lambda=%s;epochs=%d;finetune_epochs=%s;batch=%d;seed=%d;limit=%s",
+        String config = String.format(Locale.ROOT, "run=%s;dataset=%s;arch=%s;act=%s;init=%s;lambda=%s;epochs=%d;finetune_epochs=%s;batch=%d;seed=%d;limit=%s;train_limit=%s;lr=%s;lr_schedule=%s;from=%s",
                 runName, datasetName, s.arch(), s.mode(), s.mode().equals("relu") ? "" : s.init().label(),
                 s.mode().equals("search") ? Double.toString(s.lambda()) : "", s.epochs(),
-                s.mode().equals("search") ? Integer.toString(s.fineTuneEpochs()) : "", s.batch(), s.seed(), s.limit() == 0 ? "" : Integer.toString(s.limit()));
+                s.mode().equals("search") ? Integer.toString(s.fineTuneEpochs()) : "", s.batch(), s.seed(), s.limit() == 0 ? "" : Integer.toString(s.limit()),
+                s.trainLimit() == 0 ? "" : Integer.toString(s.trainLimit()), Double.toString(s.learningRate()), s.schedule(),
+                s.from() == null ? "" : String.valueOf(s.from().toAbsolutePath().normalize().getFileName()));
         StringBuilder sum = new StringBuilder(SUMMARY_HEADER).append('\n');
         row(sum, experiment, config, "test_accuracy", test, "percent");
         row(sum, experiment, config, "val_accuracy", val, "percent");

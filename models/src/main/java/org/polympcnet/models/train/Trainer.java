@@ -89,18 +89,14 @@ public final class Trainer {
         switch (s.mode()) {
             case "relu", "poly" -> {
                 network = Network.build(spec, Choices.forMode(spec, s.mode()), s.init(), s.x2Scale(), s.seed(), null);
-                if (s.from() != null) {
-                    Map<String, INDArray> state = Checkpoint.read(s.from().resolve(Checkpoint.FILE));
-                    int n = Checkpoint.restore(network, state);
-                    progress.accept(String.format(Locale.ROOT, "started from %s: %d arrays (X2Act coefficients: %s init)",
-                            s.from().resolve(Checkpoint.FILE), n, s.init().label()));
-                }
+                startFrom(network);
                 epochs(network, "train", s.epochs(), null);
             }
             case "search" -> {
                 SearchLoss loss = SearchLoss.of(table, spec, s.lambda());
                 Network search = Network.build(spec, Choices.forMode(spec, "search"), s.init(), s.x2Scale(), s.seed(), loss);
                 network = search;
+                startFrom(search);
                 epochs(search, "search", s.epochs(), loss);
                 searchedProbabilities = probabilities(search);
                 Choices fixed = argmax(spec, searchedProbabilities);
@@ -114,13 +110,28 @@ public final class Trainer {
         return network;
     }
 
+    /**
+     * With {@code --from}, copies a checkpoint's arrays into the network: the weights a ReLU run
+     * trained, while the arrays the checkpoint lacks keep their start (X2Act coefficients their
+     * init, so STPAI starts as almost the identity; gates' alphas zero, an even mix).
+     */
+    private void startFrom(Network net) {
+        if (s.from() == null) return;
+        Map<String, INDArray> state = Checkpoint.read(s.from().resolve(Checkpoint.FILE));
+        int n = Checkpoint.restore(net, state);
+        progress.accept(String.format(Locale.ROOT, "started from %s: %d arrays (X2Act coefficients: %s init)",
+                s.from().resolve(Checkpoint.FILE), n, s.init().label()));
+    }
+
     private void epochs(Network net, String phase, int count, SearchLoss loss) {
-        AdamStep weights = new AdamStep(net, net.weights(), s.learningRate(), s.clipNorm());
+        int n = data.train().size(), b = Math.min(s.batch(), n), steps = n / b;
+        if (steps == 0) throw new IllegalArgumentException("the training split is empty");
+        AdamStep weights = TrainSettings.LINEAR.equals(s.schedule())
+                ? AdamStep.linearDecay(net, net.weights(), s.learningRate(), count * steps, s.clipNorm())
+                : new AdamStep(net, net.weights(), s.learningRate(), s.clipNorm());
         AdamStep alphas = loss == null ? null : new AdamStep(net, net.alphas(), s.alphaLearningRate(), s.clipNorm());
         SplittableRandom order = new SplittableRandom(s.seed() ^ phase.hashCode());
         Batches train = new Batches(data.train(), mean, std), val = new Batches(data.validation(), mean, std);
-        int n = data.train().size(), b = Math.min(s.batch(), n), steps = n / b;
-        if (steps == 0) throw new IllegalArgumentException("the training split is empty");
         int[] valOrder = permutation(data.validation().size(), order);
         int valPos = 0;
         lastGood = Checkpoint.snapshot(net);

@@ -36,7 +36,7 @@ class TrainerTest {
     }
 
     private static TrainSettings settings(String mode, PolyInit init, double lambda, int epochs, long seed, double lr) {
-        return new TrainSettings(mode, "cnn", init, lambda, epochs, 0, 32, seed, lr, TrainSettings.DEFAULT_ALPHA_LR, TrainSettings.DEFAULT_CLIP, 1.0, 0, null);
+        return new TrainSettings(mode, "cnn", init, lambda, epochs, 0, 32, seed, lr, TrainSettings.DEFAULT_ALPHA_LR, TrainSettings.DEFAULT_CLIP, 1.0, 0, null, 0, TrainSettings.CONSTANT);
     }
 
     private static double meanSecondChoice(Map<String, double[]> probs) {
@@ -82,6 +82,42 @@ class TrainerTest {
     }
 
     @Test
+    void aSearchFromAReluCheckpointStartsFromItsWeights(@TempDir Path dir) throws Exception {
+        LatencyTable table = table("cnn");
+        Path reluDir = dir.resolve("relu");
+        Files.createDirectories(reluDir);
+        Network relu = new Trainer(DATA, settings("relu", PolyInit.STPAI, 0, 1, 21, 1e-3), table, l -> {}, reluDir.resolve(Checkpoint.FILE)).run();
+        Map<String, float[]> reluWeights = weights(relu);
+        // Zero epochs are not allowed, so the check is on the state the search starts from: a
+        // learning rate of 1e-30 leaves every weight where the checkpoint put it.
+        TrainSettings s = new TrainSettings("search", "cnn", PolyInit.STPAI, 1.0, 1, 0, 32, 22, 1e-30, 1e-30,
+                TrainSettings.DEFAULT_CLIP, 1.0, 0, reluDir, 0, TrainSettings.CONSTANT);
+        List<String> lines = new ArrayList<>();
+        Trainer t = new Trainer(DATA, s, table, lines::add, null);
+        Map<String, float[]> searched = weights(t.run());
+        assertTrue(lines.get(0).startsWith("started from "), lines.get(0));
+        for (String k : new String[] {"conv1/w", "conv2/w", "fc1/w", "fc2/b", "conv1/bn_gamma"}) {
+            assertArrayEquals(reluWeights.get(k), searched.get(k), 1e-6f, k);
+        }
+        // The coefficients the ReLU run has none of keep STPAI's start, the alphas an even mix.
+        for (double[] p : t.searchedProbabilities().values()) assertEquals(0.5, p[0], 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> new TrainSettings("relu", "cnn", PolyInit.STPAI, 0, 1, 0, 32, 1, 1e-3, 1e-3,
+                TrainSettings.DEFAULT_CLIP, 1.0, 0, reluDir, 0, TrainSettings.CONSTANT));
+    }
+
+    @Test
+    void theLinearScheduleGivesADeterministicRunOfItsOwn() {
+        LatencyTable table = table("cnn");
+        TrainSettings linear = new TrainSettings("relu", "cnn", PolyInit.STPAI, 0, 1, 0, 32, 11, 3e-3, TrainSettings.DEFAULT_ALPHA_LR,
+                TrainSettings.DEFAULT_CLIP, 1.0, 0, null, 0, TrainSettings.LINEAR);
+        Map<String, float[]> a = weights(new Trainer(DATA, linear, table, l -> {}, null).run());
+        Map<String, float[]> b = weights(new Trainer(DATA, linear, table, l -> {}, null).run());
+        Map<String, float[]> c = weights(new Trainer(DATA, settings("relu", PolyInit.STPAI, 0, 1, 11, 3e-3), table, l -> {}, null).run());
+        for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), k);
+        assertFalse(java.util.Arrays.equals(a.get("fc2/w"), c.get("fc2/w")), "the schedule changes the steps");
+    }
+
+    @Test
     void divergenceStopsWithAClearMessageAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
         LatencyTable table = table("cnn");
         Path ckpt = dir.resolve(Checkpoint.FILE);
@@ -98,7 +134,7 @@ class TrainerTest {
         LatencyTable table = table("cnn");
         Path out = dir.resolve("search-run");
         TrainSettings s = new TrainSettings("search", "cnn", PolyInit.STPAI, 2.0, 1, 1, 32, 3, 1e-3, TrainSettings.DEFAULT_ALPHA_LR,
-                TrainSettings.DEFAULT_CLIP, 1.0, 0, null);
+                TrainSettings.DEFAULT_CLIP, 1.0, 0, null, 0, TrainSettings.CONSTANT);
         List<String> lines = new ArrayList<>();
         TrainRun.Result r = TrainRun.run(DATA, "synthetic", s, table, "zcu104", "lan", Map.of("zcu104_lan", table), out, "search-run", lines::add);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("[search] epoch 1/1 done")), "progress lines");
