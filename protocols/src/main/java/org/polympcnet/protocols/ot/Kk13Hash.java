@@ -131,16 +131,15 @@ final class Kk13Hash {
         if (bits < 1 || bits > 2) throw new IllegalArgumentException("hashBits writes 1 or 2 bits, not " + bits);
         setMask(mask);
         int count = 64 * w, l = lanes.lanes();
-        boolean whole = 64 % l == 0;
+        boolean whole = 64 % l == 0 && l <= 32;
+        long laneMask = (1L << l) - 1;
         for (int x = 0; x < w; x++) {
             long p0 = 0, p1 = 0;
             if (whole) {
                 for (int i0 = 0; i0 < 64; i0 += l) {
-                    lanes.pads(planes, count, 64 * x + i0, maskWords, k, ks, j0, out0, null);
-                    for (int i = 0; i < l; i++) {
-                        p0 |= (long) (out0[i] & 1) << (i0 + i);
-                        p1 |= (long) ((out0[i] >>> 1) & 1) << (i0 + i);
-                    }
+                    long b = lanes.lowTwoBits(planes, count, 64 * x + i0, maskWords, k, ks, j0);
+                    p0 |= (b & laneMask) << i0;
+                    p1 |= ((b >>> 32) & laneMask) << i0;
                 }
             } else {
                 for (int i = 0; i < 64; i++) {

@@ -18,6 +18,12 @@ interface PadLanes {
      */
     void pads(int[] planes, int count, int r0, int[] maskWords, int k, int[] ks, long j0, int[] out0, int[] out1);
 
+    /**
+     * Bits 0 and 1 of word 0 of the pads of rows r0 .. r0 + {@link #lanes()} - 1 (at most 32 lanes):
+     * bit 0 of lane i at bit i, bit 1 at bit 32 + i. What the millionaire's 1- and 2-bit messages keep.
+     */
+    long lowTwoBits(int[] planes, int count, int r0, int[] maskWords, int k, int[] ks, long j0);
+
     /** The vector engine if the JVM has the vector module, else the scalar one. */
     static PadLanes best(int instance) {
         if (!Boolean.getBoolean(FORCE_SCALAR) && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {

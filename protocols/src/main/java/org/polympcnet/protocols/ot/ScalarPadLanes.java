@@ -6,7 +6,7 @@ final class ScalarPadLanes implements PadLanes {
     static final int LANES = 16;
 
     private final Blake3Block blake = new Blake3Block();
-    private final int[] msg = new int[16], out = new int[2];
+    private final int[] msg = new int[16], out = new int[2], words = new int[LANES];
 
     ScalarPadLanes(int instance) {
         Kk13Hash.constantWords(instance, msg, 0, 1);
@@ -30,5 +30,13 @@ final class ScalarPadLanes implements PadLanes {
             out0[i] = out[0];
             if (out1 != null) out1[i] = out[1];
         }
+    }
+
+    @Override
+    public long lowTwoBits(int[] planes, int count, int r0, int[] maskWords, int k, int[] ks, long j0) {
+        pads(planes, count, r0, maskWords, k, ks, j0, words, null);
+        long b = 0;
+        for (int i = 0; i < LANES; i++) b |= (long) (words[i] & 1) << i | (long) ((words[i] >>> 1) & 1) << (32 + i);
+        return b;
     }
 }
