@@ -26,11 +26,14 @@ import java.nio.charset.StandardCharsets;
  * tag's version changed with the hash, so v1 and v2 inputs never meet. Semi-honest, like the rest
  * of the OT package.
  *
- * <p>Speed: the sender hashes N pads a row, so rows are hashed a SIMD block at a time
- * ({@link PadLanes}): with AVX-512, 16 BLAKE3 compressions in the lanes of 16 int vectors. Measured
- * on this machine (2026-11, JMH {@code Kk13HashBenchmark}): see benchmarks/README.md; SHA-256 through
- * the JDK (SHA extensions) took about 83 ns a pad. Without the vector module the scalar engine runs
- * (slower than that SHA-256, but the same pads). Not thread-safe: one per thread.
+ * <p>Speed: the sender hashes N pads a row, nearly all the CPU of the dealer-free millionaire, so
+ * rows are hashed a SIMD block at a time ({@link PadLanes}): with AVX-512, 16 BLAKE3 compressions in
+ * the lanes of 16 int vectors ({@link VectorPadLanes}), about 17 ns of CPU a pad on this machine
+ * (2026-11, one thread, load 6; the low 2 bits of 2^20 pads a run). SHA-256 through the JDK (the
+ * SHA-extension intrinsic), the v1 hash, took about 83 ns a pad, and cannot be vectorised from Java.
+ * Without the vector module the scalar engine runs ({@link ScalarPadLanes}, about 200 ns a pad, the
+ * same pads), so every JVM that runs OT should get {@code --add-modules jdk.incubator.vector} (the
+ * launcher, surefire and the JMH forks pass it). Not thread-safe: one per thread.
  */
 final class Kk13Hash {
     /** The domain-separation label, versioned so that a changed encoding cannot collide with this one. */

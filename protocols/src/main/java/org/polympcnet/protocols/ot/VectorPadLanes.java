@@ -14,9 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * (16 with AVX-512, 8 with AVX2). Each word of the 16-word state is one vector in a local; the
  * message words of the block are laid out word-major in {@link #msg}, so each G input is one vector
  * load. Why: the sender of a KK13 1-out-of-N OT hashes N pads a row, nearly all of the dealer-free
- * millionaire's work; one SHA-256 compression through the JDK (SHA extensions) costs about 57 ns,
- * this about 5 ns a pad with AVX-512 (2026-11; see {@link Kk13Hash}). Only loaded when the JVM has
- * the module ({@link PadLanes#best}). Not thread-safe.
+ * millionaire's work; a SHA-256 pad through the JDK (SHA extensions) cost about 83 ns, this about
+ * 17 ns with AVX-512 (2026-11; see {@link Kk13Hash}). Of that, the rotations are half: C2 of JDK 17
+ * compiles neither lanewise(ROR, n) (19 ns) nor a shift-OR pair (used here) to AVX-512's single rotate.
+ * The rounds stay a loop: with the seventh unrolled apart (to drop the steps the output does not
+ * need), the method outgrew C2's inlining budget and the vector ops ran as calls, 100x slower.
+ * Only loaded when the JVM has the module ({@link PadLanes#best}). Not thread-safe.
  */
 final class VectorPadLanes implements PadLanes {
     private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
