@@ -59,16 +59,21 @@ public final class Kk13 {
     }
 
     /**
-     * 256 columns of 64 * w bits (column c at cols[c * w]) to 64 * w rows of 256 bits (row i at
-     * rows[4i .. 4i + 3], column c in bit c % 64 of long c / 64).
+     * 256 columns of 64 * w bits (column c at cols[c * w]) to 64 * w rows of 256 bits, as 8 int planes
+     * for the pad hash ({@link Kk13Hash}): 32-bit word v of row i (its columns 32 v .. 32 v + 31, bit c
+     * % 32 = column c) at planes[v * 64 w + i].
      */
-    static void transpose(long[] cols, int w, long[] rows, long[] tmp) {
+    static void transpose(long[] cols, int w, int[] planes, long[] tmp) {
+        int count = 64 * w;
         for (int b = 0; b < w; b++) {
             for (int g = 0; g < ROW; g++) {
                 for (int c = 0; c < 64; c++) tmp[c] = cols[(64 * g + c) * w + b];
                 BitSlice.transpose64(tmp, 0);
-                int base = ROW * 64 * b + g;
-                for (int r = 0; r < 64; r++) rows[base + ROW * r] = tmp[r];
+                int lo = 2 * g * count + 64 * b, hi = lo + count;
+                for (int r = 0; r < 64; r++) {
+                    planes[lo + r] = (int) tmp[r];
+                    planes[hi + r] = (int) (tmp[r] >>> 32);
+                }
             }
         }
     }

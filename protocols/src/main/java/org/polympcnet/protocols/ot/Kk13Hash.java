@@ -1,21 +1,17 @@
 package org.polympcnet.protocols.ot;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The random oracle of KK13 pads: H(inst, j, k, x) = the first 8 bytes, read little-endian, of
- * SHA-256(TAG || inst || j || k || x), with TAG the 11 ASCII bytes "PMN-KK13-v1", inst 1 byte (the
- * KK13 instance: which party sends), j the global OT index (8 bytes, little-endian), k the message
- * index (1 byte; the receiver uses its choice r_j) and x the 256-bit row (32 bytes, the row's four
- * longs little-endian): x = q_j ^ (C(k) AND s) at the sender, t_j at the receiver. Every field has a
- * fixed length, so the encoding is injective; 53 bytes fit one SHA-256 block (at most 55 bytes do),
- * so a pad costs one compression.
+ * BLAKE3(TAG || inst || k || j || x) (plain hash mode, 32-byte output; {@link Blake3Block}), with TAG
+ * the 11 ASCII bytes "PMN-KK13-v2", inst 1 byte (the KK13 instance: which party sends), k the
+ * message index (4 bytes, little-endian, 0..255; the receiver uses its choice r_j), j the global OT
+ * index (8 bytes, little-endian) and x the 256-bit row (32 bytes, the row's four longs little-endian):
+ * x = q_j ^ (C(k) AND s) at the sender, t_j at the receiver. 56 bytes, every field of fixed length at
+ * a fixed place, so the encoding is injective; and it fits one BLAKE3 block (64 bytes), so a pad
+ * costs one compression. As 32-bit little-endian message words: 0..2 TAG and inst, 3 k, 4..5 j,
+ * 6..13 x, 14..15 zero padding (block length 56).
  *
  * <p>Security. Kolesnikov and Kumaresan (CRYPTO 2013) and Kolesnikov, Kumaresan, Rosulek and
  * Trieu (KKRT, CCS 2016) prove 1-out-of-N OT extension secure with H modelled as a random oracle
@@ -24,81 +20,136 @@ import java.security.NoSuchAlgorithmException;
  * 128 unknown bits of s into that input, so the receiver finds it only by guessing them (2^-128
  * per random-oracle query), and j, k and inst make every query of every OT, index and instance
  * distinct, so pads of different OTs are independent even for equal rows (the fixed-key AES hash
- * this class replaces let the OT index cancel out and gave no such guarantee). SHA-256 is taken as
- * the random oracle, the usual instantiation; keeping 64 of its 256 output bits is a function of a
- * random oracle, so still one. Semi-honest, like the rest of the OT package.
+ * of earlier versions let the OT index cancel out and gave no such guarantee). BLAKE3, a
+ * cryptographic hash (128-bit security), is taken as the random oracle, as SHA-256 was in v1 of the
+ * encoding; keeping 64 of its 256 output bits is a function of a random oracle, so still one. The
+ * tag's version changed with the hash, so v1 and v2 inputs never meet. Semi-honest, like the rest
+ * of the OT package.
  *
- * <p>Speed: SHA-256 through the JDK provider runs on the x86 SHA extensions (a HotSpot intrinsic):
- * about 83 ns a pad on this machine (2026-11, load 2, of which a one-block compression call is 57 ns
- * and the rest the provider's padding and reset). Hand-written BLAKE3 compressions in Java, which
- * need about a third of SHA-256's operations, were slower here: 125-150 ns scalar, 78-90 ns with
- * 256 lanes sliced over int arrays (C2 of JDK 17 vectorised little of it); a hand-written SHA-256
- * would be slower still. Not thread-safe: one per thread.
+ * <p>Speed: the sender hashes N pads a row, nearly all the CPU of the dealer-free millionaire, so
+ * rows are hashed a SIMD block at a time ({@link PadLanes}): with AVX-512, 16 BLAKE3 compressions in
+ * the lanes of 16 int vectors ({@link VectorPadLanes}), about 17 ns of CPU a pad on this machine
+ * (2026-11, one thread, load 6; the low 2 bits of 2^20 pads a run). SHA-256 through the JDK (the
+ * SHA-extension intrinsic), the v1 hash, took about 83 ns a pad, and cannot be vectorised from Java.
+ * Without the vector module the scalar engine runs ({@link ScalarPadLanes}, about 200 ns a pad, the
+ * same pads), so every JVM that runs OT should get {@code --add-modules jdk.incubator.vector} (the
+ * launcher, surefire and the JMH forks pass it). Not thread-safe: one per thread.
  */
 final class Kk13Hash {
     /** The domain-separation label, versioned so that a changed encoding cannot collide with this one. */
-    static final byte[] TAG = "PMN-KK13-v1".getBytes(StandardCharsets.US_ASCII);
-    /** Byte offsets of the fields in the hashed message. */
-    static final int INST_AT = 11, J_AT = 12, K_AT = 20, X_AT = 21, MESSAGE_BYTES = 53;
+    static final byte[] TAG = "PMN-KK13-v2".getBytes(StandardCharsets.US_ASCII);
+    /** Message words of the fields (32-bit, little-endian), and the message's length in bytes. */
+    static final int K_WORD = 3, J_WORD = 4, X_WORD = 6, MESSAGE_BYTES = 56;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private final MessageDigest sha;
-    private final byte[] msg = new byte[MESSAGE_BYTES], digest = new byte[32];
+    private final int instance;
+    private final PadLanes lanes;
+    private final Blake3Block single = new Blake3Block();
+    private final int[] msg = new int[16], out0, out1, maskWords = new int[8], one = new int[2];
 
     /** instance: 0..255, the same at the sender and the receiver of one KK13 instance and different across instances. */
     Kk13Hash(int instance) {
+        this(instance, null);
+    }
+
+    /** With a given engine (tests compare both); null: {@link PadLanes#best}. */
+    Kk13Hash(int instance, PadLanes engine) {
         if (instance < 0 || instance > 255) throw new IllegalArgumentException("KK13 instance is one byte, 0..255, got " + instance);
-        System.arraycopy(TAG, 0, msg, 0, TAG.length);
-        msg[INST_AT] = (byte) instance;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
-        }
+        this.instance = instance;
+        this.lanes = engine != null ? engine : PadLanes.best(instance);
+        constantWords(instance, msg, 0, 1);
+        out0 = new int[lanes.lanes()];
+        out1 = new int[lanes.lanes()];
     }
 
-    /** H(inst, j, k, x0 .. x3). */
+    /** Message words 0..2 (TAG, inst) and the zero words 14..15, word w at m[off + w * stride]. */
+    static void constantWords(int instance, int[] m, int off, int stride) {
+        byte[] head = new byte[12];
+        System.arraycopy(TAG, 0, head, 0, TAG.length);
+        head[TAG.length] = (byte) instance;
+        for (int w = 0; w < 3; w++) {
+            int v = 0;
+            for (int b = 0; b < 4; b++) v |= (head[4 * w + b] & 0xff) << (8 * b);
+            m[off + w * stride] = v;
+        }
+        m[off + 14 * stride] = 0;
+        m[off + 15 * stride] = 0;
+    }
+
+    /** The engine's name, for reports: "vector-N" (N lanes) or "scalar". */
+    String engine() {
+        return lanes instanceof ScalarPadLanes ? "scalar" : "vector-" + lanes.lanes();
+    }
+
+    /** H(inst, j, k, x0 .. x3), one pad by the scalar reference. */
     long pad(long j, int k, long x0, long x1, long x2, long x3) {
-        LONGS.set(msg, J_AT, j);
-        msg[K_AT] = (byte) k;
-        LONGS.set(msg, X_AT, x0);
-        LONGS.set(msg, X_AT + 8, x1);
-        LONGS.set(msg, X_AT + 16, x2);
-        LONGS.set(msg, X_AT + 24, x3);
-        sha.update(msg, 0, MESSAGE_BYTES);
-        try {
-            sha.digest(digest, 0, digest.length);
-        } catch (DigestException e) {
-            throw new IllegalStateException("SHA-256 failed", e);
+        msg[K_WORD] = k & 0xff;
+        msg[J_WORD] = (int) j;
+        msg[J_WORD + 1] = (int) (j >>> 32);
+        long[] x = {x0, x1, x2, x3};
+        for (int i = 0; i < 4; i++) {
+            msg[X_WORD + 2 * i] = (int) x[i];
+            msg[X_WORD + 2 * i + 1] = (int) (x[i] >>> 32);
         }
-        return (long) LONGS.get(digest, 0);
+        single.hash(msg, 0, 1, MESSAGE_BYTES, one, 0, 2);
+        return (one[0] & 0xffffffffL) | ((long) one[1] << 32);
     }
 
-    /** H(inst, j, k of row, row ^ mask) of row j - j0 of rows (4 longs a row); k = ks[row] if ks is given, else k. */
-    private long padOfRow(long[] rows, int row, long[] mask, int k, byte[] ks, long j0) {
-        int r = Kk13.ROW * row;
-        return pad(j0 + row, ks == null ? k : ks[row] & 0xff, rows[r] ^ mask[0], rows[r + 1] ^ mask[1], rows[r + 2] ^ mask[2], rows[r + 3] ^ mask[3]);
+    /** Row r of `count` rows as int planes (word w at planes[w * count + r]), XOR mask, as 4 longs. */
+    private static long planeLong(int[] planes, int count, int r, int i) {
+        return (planes[2 * i * count + r] & 0xffffffffL) | ((long) planes[(2 * i + 1) * count + r] << 32);
     }
 
-    /** dst[dOff + j] = H(inst, j0 + j, k_j, row_j ^ mask) for rows j = 0 .. count - 1; k_j = ks[j] if ks is given, else k. */
-    void hash(long[] rows, int count, long[] mask, int k, byte[] ks, long j0, long[] dst, int dOff) {
-        for (int j = 0; j < count; j++) dst[dOff + j] = padOfRow(rows, j, mask, k, ks, j0);
+    private long padOfPlaneRow(int[] planes, int count, int r, long[] mask, int k, int[] ks, long j0) {
+        return pad(j0 + r, ks == null ? k : ks[r], planeLong(planes, count, r, 0) ^ mask[0], planeLong(planes, count, r, 1) ^ mask[1],
+                planeLong(planes, count, r, 2) ^ mask[2], planeLong(planes, count, r, 3) ^ mask[3]);
+    }
+
+    private void setMask(long[] mask) {
+        for (int i = 0; i < 4; i++) {
+            maskWords[2 * i] = (int) mask[i];
+            maskWords[2 * i + 1] = (int) (mask[i] >>> 32);
+        }
     }
 
     /**
-     * The low `bits` bits (1 or 2) of H(inst, j0 + j, k_j, row_j ^ mask) for rows j = 0 .. 64 w - 1,
-     * straight into bit planes: bit b of lane j at dst[dOff + b * stride + j / 64], bit j % 64. The
-     * short messages of the millionaire's OTs, without a pass over 64-bit hashes.
+     * dst[dOff + r] = H(inst, j0 + r, k_r, row_r ^ mask) for the `count` rows given as int planes
+     * ({@link Kk13#transpose}); k_r = ks[r] if ks is given (each 0..255), else k.
      */
-    void hashBits(long[] rows, int w, long[] mask, int k, byte[] ks, long j0, int bits, long[] dst, int dOff, int stride) {
+    void hash(int[] planes, int count, long[] mask, int k, int[] ks, long j0, long[] dst, int dOff) {
+        setMask(mask);
+        int l = lanes.lanes(), r0 = 0;
+        for (; r0 + l <= count; r0 += l) {
+            lanes.pads(planes, count, r0, maskWords, k, ks, j0, out0, out1);
+            for (int i = 0; i < l; i++) dst[dOff + r0 + i] = (out0[i] & 0xffffffffL) | ((long) out1[i] << 32);
+        }
+        for (; r0 < count; r0++) dst[dOff + r0] = padOfPlaneRow(planes, count, r0, mask, k, ks, j0);
+    }
+
+    /**
+     * The low `bits` bits (1 or 2) of H(inst, j0 + r, k_r, row_r ^ mask) for the 64 w rows given as int
+     * planes, straight into bit planes: bit b of lane r at dst[dOff + b * stride + r / 64], bit r % 64.
+     * The short messages of the millionaire's OTs, without a pass over 64-bit hashes.
+     */
+    void hashBits(int[] planes, int w, long[] mask, int k, int[] ks, long j0, int bits, long[] dst, int dOff, int stride) {
         if (bits < 1 || bits > 2) throw new IllegalArgumentException("hashBits writes 1 or 2 bits, not " + bits);
+        setMask(mask);
+        int count = 64 * w, l = lanes.lanes();
+        boolean whole = 64 % l == 0 && l <= 32;
+        long laneMask = (1L << l) - 1;
         for (int x = 0; x < w; x++) {
             long p0 = 0, p1 = 0;
-            for (int i = 0; i < 64; i++) {
-                long v = padOfRow(rows, 64 * x + i, mask, k, ks, j0);
-                p0 |= (v & 1L) << i;
-                p1 |= ((v >>> 1) & 1L) << i;
+            if (whole) {
+                for (int i0 = 0; i0 < 64; i0 += l) {
+                    long b = lanes.lowTwoBits(planes, count, 64 * x + i0, maskWords, k, ks, j0);
+                    p0 |= (b & laneMask) << i0;
+                    p1 |= ((b >>> 32) & laneMask) << i0;
+                }
+            } else {
+                for (int i = 0; i < 64; i++) {
+                    long v = padOfPlaneRow(planes, count, 64 * x + i, mask, k, ks, j0);
+                    p0 |= (v & 1L) << i;
+                    p1 |= ((v >>> 1) & 1L) << i;
+                }
             }
             dst[dOff + x] = p0;
             if (bits == 2) dst[dOff + stride + x] = p1;

@@ -62,8 +62,8 @@ public final class Kk13Receiver {
         int nn = 1 << logN, cwMax = Math.min(CHUNK_WORDS, w);
         Kk13.checkOutput(w, msgBits, 1, dst, dOff, dStride);
         long[] code = new long[nn * cwMax], t = new long[Kk13.COLUMNS * cwMax], u = new long[Kk13.COLUMNS * cwMax];
-        long[] pad = new long[cwMax], rows = new long[Kk13.ROW * 64 * cwMax], h = new long[64 * cwMax], tmp = new long[64];
-        byte[] ks = new byte[64 * cwMax];
+        long[] pad = new long[cwMax], h = new long[64 * cwMax], tmp = new long[64];
+        int[] rows = new int[2 * Kk13.ROW * 64 * cwMax], ks = new int[64 * cwMax];
         for (int x0 = 0; x0 < w; x0 += CHUNK_WORDS) {
             int cw = Math.min(CHUNK_WORDS, w - x0);
             // Column c of the codewords C(r) depends on c AND (N - 1) only: build those N columns once.
@@ -92,12 +92,12 @@ public final class Kk13Receiver {
     }
 
     /** ks[64 x + i] = r of lane i of word x (its logN bit planes from choice[off + t * stride + x]), for cw words: the k in the receiver's hash. */
-    static void choicesOfLanes(long[] choice, int off, int stride, int logN, int cw, byte[] ks) {
-        java.util.Arrays.fill(ks, 0, 64 * cw, (byte) 0);
+    static void choicesOfLanes(long[] choice, int off, int stride, int logN, int cw, int[] ks) {
+        java.util.Arrays.fill(ks, 0, 64 * cw, 0);
         for (int t = 0; t < logN; t++) {
             for (int x = 0; x < cw; x++) {
                 long plane = choice[off + t * stride + x];
-                for (int i = 0; i < 64; i++) ks[64 * x + i] |= (byte) (((plane >>> i) & 1L) << t);
+                for (int i = 0; i < 64; i++) ks[64 * x + i] |= (int) ((plane >>> i) & 1L) << t;
             }
         }
     }

@@ -76,7 +76,8 @@ public final class Kk13Sender {
             masks[k] = c;
         }
         long[] q = new long[Kk13.COLUMNS * cwMax], u = new long[Kk13.COLUMNS * cwMax];
-        long[] rows = new long[Kk13.ROW * 64 * cwMax], tmp = new long[64];
+        int[] rows = new int[2 * Kk13.ROW * 64 * cwMax];
+        long[] tmp = new long[64];
         // 64-bit hashes of one index before slicing, one buffer per thread (unused for 1- and 2-bit pads).
         long[] hMine = msgBits <= 2 ? null : new long[64 * cwMax], hHelper = msgBits <= 2 ? null : new long[64 * cwMax];
         for (int x0 = 0; x0 < w; x0 += Kk13Receiver.CHUNK_WORDS) {
@@ -97,7 +98,7 @@ public final class Kk13Sender {
     }
 
     /** The pads of index k for the rows of one flight, into their planes from dst[off]. */
-    private static void hashPads(Kk13Hash hash, long[] h, long[] rows, int cw, long[] mask, int k, long index, int msgBits,
+    private static void hashPads(Kk13Hash hash, long[] h, int[] rows, int cw, long[] mask, int k, long index, int msgBits,
             long[] dst, int off, int stride) {
         if (msgBits <= 2) {
             hash.hashBits(rows, cw, mask, k, null, index, msgBits, dst, off, stride);
