@@ -82,7 +82,7 @@ final class Kk13Hash {
 
     /** H(inst, j, k, x0 .. x3), one pad by the scalar reference. */
     long pad(long j, int k, long x0, long x1, long x2, long x3) {
-        msg[K_WORD] = k & 0xff;
+        msg[K_WORD] = checkK(k);
         msg[J_WORD] = (int) j;
         msg[J_WORD + 1] = (int) (j >>> 32);
         long[] x = {x0, x1, x2, x3};
@@ -92,6 +92,24 @@ final class Kk13Hash {
         }
         single.hash(msg, 0, 1, MESSAGE_BYTES, one, 0, 2);
         return (one[0] & 0xffffffffL) | ((long) one[1] << 32);
+    }
+
+    /**
+     * KK13 here has N <= 256 messages, so k is 0..255; the engines encode it as a whole 4-byte field,
+     * so a larger k would still be injective there, but is refused everywhere so that the batched and
+     * the single-pad paths can never disagree.
+     */
+    private static int checkK(int k) {
+        if (k < 0 || k > 255) throw new IllegalArgumentException("KK13 message index must be 0..255, got " + k);
+        return k;
+    }
+
+    private static void checkKs(int k, int[] ks, int count) {
+        if (ks == null) {
+            checkK(k);
+        } else {
+            for (int r = 0; r < count; r++) checkK(ks[r]);
+        }
     }
 
     /** Row r of `count` rows as int planes (word w at planes[w * count + r]), XOR mask, as 4 longs. */
@@ -116,6 +134,7 @@ final class Kk13Hash {
      * ({@link Kk13#transpose}); k_r = ks[r] if ks is given (each 0..255), else k.
      */
     void hash(int[] planes, int count, long[] mask, int k, int[] ks, long j0, long[] dst, int dOff) {
+        checkKs(k, ks, count);
         setMask(mask);
         int l = lanes.lanes(), r0 = 0;
         for (; r0 + l <= count; r0 += l) {
@@ -132,6 +151,7 @@ final class Kk13Hash {
      */
     void hashBits(int[] planes, int w, long[] mask, int k, int[] ks, long j0, int bits, long[] dst, int dOff, int stride) {
         if (bits < 1 || bits > 2) throw new IllegalArgumentException("hashBits writes 1 or 2 bits, not " + bits);
+        checkKs(k, ks, 64 * w);
         setMask(mask);
         int count = 64 * w, l = lanes.lanes();
         boolean whole = 64 % l == 0 && l <= 32;

@@ -126,6 +126,23 @@ class Kk13HashTest {
         assertThrows(IllegalArgumentException.class, () -> new Kk13Hash(256));
     }
 
+    /** k is one of N <= 256 messages: anything else is refused on every path, so batch and single pads cannot disagree. */
+    @Test
+    void aMessageIndexOutsideOneByteIsRefused() {
+        Kk13Hash h = new Kk13Hash(1);
+        assertThrows(IllegalArgumentException.class, () -> h.pad(0, 256, 1, 2, 3, 4));
+        assertThrows(IllegalArgumentException.class, () -> h.pad(0, -1, 1, 2, 3, 4));
+        int[] planes = new int[8 * 64];
+        long[] mask = new long[4], dst = new long[64];
+        assertThrows(IllegalArgumentException.class, () -> h.hash(planes, 64, mask, 256, null, 0, dst, 0));
+        int[] ks = new int[64];
+        ks[37] = 300;
+        assertThrows(IllegalArgumentException.class, () -> h.hash(planes, 64, mask, 0, ks, 0, dst, 0));
+        assertThrows(IllegalArgumentException.class, () -> h.hashBits(planes, 1, mask, 0, ks, 0, 2, dst, 0, 1));
+        ks[37] = 255;
+        h.hash(planes, 64, mask, 0, ks, 0, dst, 0);
+    }
+
     /** Under Maven the JVM has the vector module (surefire's argLine), and the hash then picks the vector engine. */
     @Test
     void theVectorEngineRunsWhereTheModuleIs() {
