@@ -166,14 +166,14 @@ stage_infer() {
   local limit work d name dataset first=""
   limit=$([ "$MODE" = full ] && echo 10000 || echo 1000)
   work=$(mktemp -d "$RAW/.infer.XXXXXX")
-  mkdir -p "$RESULTS/predictions"
+  mkdir -p "$work/predictions"
   for d in $(model_dirs); do
     name=$(basename "$d")
     dataset=$(sed -n 's/.*"dataset" *: *"\([^"]*\)".*/\1/p' "$d/model.json" | head -n 1)
     [ -n "$dataset" ] || { echo "$d/model.json: no \"dataset\" field" >&2; return 1; }
     log "  infer $name on $dataset, $limit images (dealer)"
     "$ROOT/polympc" infer --model "$d" --dataset "$dataset" --limit "$limit" --batch 32 \
-      --summary "$work/infer-$name.csv" --layers "$work/infer-layers-$name.csv" --out "$RESULTS/predictions/$name.csv"
+      --summary "$work/infer-$name.csv" --layers "$work/infer-layers-$name.csv" --out "$work/predictions/$name.csv"
     if [ -z "$first" ]; then
       first=$name
       # Two images, one a batch: the matrix triples of the convolutions come from Gilboa products, one
@@ -182,12 +182,15 @@ stage_infer() {
       log "  infer $name on $dataset, 2 images (--correlations ot: no dealer)"
       "$ROOT/polympc" infer --model "$d" --dataset "$dataset" --limit 2 --batch 1 --correlations ot \
         --summary "$work/infer-$name-ot.csv" --layers "$work/infer-layers-$name-ot.csv" \
-        --out "$RESULTS/predictions/$name-ot.csv"
+        --out "$work/predictions/$name-ot.csv"
     fi
   done
   [ -n "$(model_dirs)" ] || log "  no exported model under $MODELS (DIR/NAME/model.json): nothing to infer"
   rm -f "$RAW"/infer-*.csv
   for d in "$work"/infer-*.csv; do [ -f "$d" ] && mv "$d" "$RAW/"; done
+  # The predictions too are replaced whole, and only now that every model has run.
+  rm -rf "$RESULTS/predictions"
+  mv "$work/predictions" "$RESULTS/predictions"
   rm -rf "$work"
 }
 
@@ -409,6 +412,15 @@ stage_search() {
     runs+=("search-l$l-cnn")
   done
   merge_train_csv search "${runs[@]}"
+  # Searches of lambdas no longer in the list: their models and training logs go, or the later stages
+  # and the report would carry them on with figures from an older run.
+  local d keep r
+  for d in "$MODELS"/search-l*-cnn "$RAW"/train-log-search-l*-cnn.csv; do
+    [ -e "$d" ] || continue
+    keep=0
+    for r in "${runs[@]}"; do [ "$(basename "$d")" = "$r" ] || [ "$(basename "$d")" = "train-log-$r.csv" ] && keep=1; done
+    [ "$keep" = 1 ] || { log "  removing $d (lambda no longer searched)"; rm -rf "$d"; }
+  done
   rm -rf "$work"
 }
 
