@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,7 @@ import org.polympcnet.models.nn.Exporter;
 import org.polympcnet.models.nn.NetSpec;
 import org.polympcnet.models.nn.Network;
 import org.polympcnet.perfmodel.latency.LatencyTable;
+import org.polympcnet.protocols.io.AtomicFile;
 import org.polympcnet.protocols.nn.Model;
 import org.polympcnet.protocols.nn.ModelFile;
 
@@ -151,18 +150,7 @@ public final class TrainRun {
 
     /** Writes text to a temp file beside {@code target}, then renames it. */
     static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The latency table of an architecture, for the search loss and the logs. */
