@@ -85,11 +85,10 @@ final class Kk13Hash {
         msg[K_WORD] = checkK(k);
         msg[J_WORD] = (int) j;
         msg[J_WORD + 1] = (int) (j >>> 32);
-        long[] x = {x0, x1, x2, x3};
-        for (int i = 0; i < 4; i++) {
-            msg[X_WORD + 2 * i] = (int) x[i];
-            msg[X_WORD + 2 * i + 1] = (int) (x[i] >>> 32);
-        }
+        setRowWords(0, x0);
+        setRowWords(1, x1);
+        setRowWords(2, x2);
+        setRowWords(3, x3);
         single.hash(msg, 0, 1, MESSAGE_BYTES, one, 0, 2);
         return (one[0] & 0xffffffffL) | ((long) one[1] << 32);
     }
@@ -110,6 +109,12 @@ final class Kk13Hash {
         } else {
             for (int r = 0; r < count; r++) checkK(ks[r]);
         }
+    }
+
+    /** Long i of the row into the message's words, little-endian (no array a pad: tails hash one row at a time). */
+    private void setRowWords(int i, long x) {
+        msg[X_WORD + 2 * i] = (int) x;
+        msg[X_WORD + 2 * i + 1] = (int) (x >>> 32);
     }
 
     /** Row r of `count` rows as int planes (word w at planes[w * count + r]), XOR mask, as 4 longs. */
