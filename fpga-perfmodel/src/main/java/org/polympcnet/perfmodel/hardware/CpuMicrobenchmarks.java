@@ -305,8 +305,10 @@ public final class CpuMicrobenchmarks {
     }
 
     /**
-     * Work each thread does before every exchange: a party computes between its rounds, the other
-     * party's message usually finds it waiting (parked, its core idle), and waking it is the cost.
+     * Work each thread does before every exchange: a party computes between its rounds, and the
+     * other party's message usually finds it waiting. The in-memory channel spins briefly before
+     * it parks ({@code MemoryChannel}), so a wait as short as this one costs the queue's hand-over,
+     * not a wake-up.
      * Thread 0 works {@code HANDOFF_WORK_NANOS}, thread 1 half that, as the parties' shares differ.
      */
     static final long HANDOFF_WORK_NANOS = 20_000;
@@ -318,9 +320,8 @@ public final class CpuMicrobenchmarks {
      * One hand-off sample as an op makes its rounds: two fresh party threads synchronize with one
      * exchange, make one exchange that absorbs their start skew (the op round trip measures that),
      * then {@link #HANDOFF_BURST} more, each after its work. Returns the time per exchange of the
-     * burst beyond thread 0's work, and the threads' waits for a CPU. (A long steady loop of
-     * exchanges measured less, 14 us against 22-25 us in ops on this VM: frequent short idles keep
-     * the vCPUs polling instead of halting, which a few rounds after a party starts do not.)
+     * burst beyond thread 0's work, and the threads' waits for a CPU. (Before the channel spun, a
+     * parked receiver cost a wake-up, 14-25 us on this VM, and small ops' times were bimodal.)
      */
     private static Timing handoffBurst() {
         MemoryChannel[] pair = MemoryChannel.pair("party 0", "party 1", 60_000);

@@ -138,4 +138,26 @@ class ChannelTest {
         assertEquals(0, c[0].stats().sent(Phase.ONLINE), "the wrapper counts, not the inner channel");
         a.close();
     }
+
+    /**
+     * A memory receive first spins, then parks: messages that come within the spin window, after
+     * it (the receiver parked), and already queued all arrive, in order.
+     */
+    @Test
+    void memoryReceiveGetsMessagesThatComeWhileSpinningAndAfterParking() throws Exception {
+        MemoryChannel[] c = MemoryChannel.pair("A", "B", 5000);
+        long[] delaysNanos = {0, 5_000, 20 * MemoryChannel.SPIN_NANOS, 1_000};
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < delaysNanos.length; i++) {
+                long end = System.nanoTime() + delaysNanos[i];
+                while (System.nanoTime() < end) Thread.onSpinWait();
+                c[1].sendLongs(new long[] {i, -i});
+                c[1].flush();
+            }
+        });
+        for (int i = 0; i < delaysNanos.length; i++) assertArrayEquals(new long[] {i, -i}, c[0].receiveLongs(2), "message " + i);
+        sender.get();
+        c[0].close();
+        c[1].close();
+    }
 }
