@@ -282,10 +282,19 @@ public final class Dcf {
      * at 2i, 2i + 1).
      */
     public static void eval(DcfKeys k, long[] x, long[] out) {
+        k.consume();
+        evalConsumed(k, x, out);
+    }
+
+    /**
+     * As {@link #eval} for a caller that consumed the keys itself, before it revealed anything
+     * that depends on them (a gate consumes its batch before opening x + r).
+     */
+    public static void evalConsumed(DcfKeys k, long[] x, long[] out) {
+        if (!k.isUsed()) throw new IllegalStateException("consume the FSS key batch before evaluating it");
         if (x.length != k.n) throw new IllegalArgumentException("DCF keys for " + k.n + " inputs, got " + x.length);
         if (out.length != k.payload.outLongs(k.n)) throw new IllegalArgumentException("DCF output needs " + k.payload.outLongs(k.n) + " longs, got " + out.length);
         checkDomain(k.bits, x, "DCF input");
-        k.consume();
         new Evaluator(k.payload, Math.min(k.n, CHUNK)).run(k, x, out);
     }
 
