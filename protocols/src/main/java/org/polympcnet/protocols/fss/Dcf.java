@@ -298,15 +298,19 @@ public final class Dcf {
         new Evaluator(k.payload, Math.min(k.n, CHUNK)).run(k, x, out);
     }
 
-    /** The per-call buffers of eval: a chunk's seeds, t bits and AES blocks. */
+    /**
+     * The per-call buffers of eval: a chunk's t bits and AES blocks. A chunk's seeds live in the AES
+     * input buffer itself (seed ^ tweak, as the PRG takes them): each level reads the last level's
+     * input back for the MMO XOR and writes the next level's input in the same pass, so a level is one
+     * loop over the chunk and one AES call.
+     */
     private static final class Evaluator {
         private final FixedKeyAes aes = new FixedKeyAes();
-        private final long[] s, t;
+        private final long[] t;
         private final byte[] in, out;
 
         Evaluator(Payload p, int chunk) {
             chunk = Math.max(1, chunk);
-            s = new long[2 * chunk];
             t = new long[chunk];
             in = new byte[chunk * p.blocksPerSide * 16];
             out = new byte[in.length];
@@ -316,93 +320,98 @@ public final class Dcf {
             if (k.payload == Payload.BIT) java.util.Arrays.fill(res, 0);
             for (int c0 = 0; c0 < k.n; c0 += CHUNK) {
                 int c1 = Math.min(k.n, c0 + CHUNK);
-                for (int i = c0; i < c1; i++) {
-                    s[2 * (i - c0)] = k.roots[2 * i] & SEED_MASK;
-                    s[2 * (i - c0) + 1] = k.roots[2 * i + 1];
-                    t[i - c0] = k.party;
-                }
+                java.util.Arrays.fill(t, 0, c1 - c0, k.party);
                 if (k.payload == Payload.BIT) bitChunk(k, x, res, c0, c1);
                 else ringChunk(k, x, res, c0, c1);
             }
         }
 
+        /** One block an element a level: seed ^ tweak (0 left, 2 right) at 16 e. */
         private void bitChunk(DcfKeys k, long[] x, long[] res, int c0, int c1) {
-            int m = c1 - c0;
+            int m = c1 - c0, top = k.bits - 1;
             long[] v = new long[BitSlice.words(m)]; // one per chunk, not per element
+            for (int e = 0; e < m; e++) {
+                int i = c0 + e;
+                put(in, 16 * e, k.roots[2 * i] & SEED_MASK);
+                put(in, 16 * e + 8, k.roots[2 * i + 1] ^ ((x[i] >>> top) & 1) << 57);
+            }
             for (int level = 0; level < k.bits; level++) {
-                int shift = k.bits - 1 - level;
+                int shift = top - level;
                 long[] cw = k.cw[level];
-                for (int e = 0; e < m; e++) {
-                    long side = (x[c0 + e] >>> shift) & 1;
-                    put(in, 16 * e, s[2 * e]);
-                    put(in, 16 * e + 8, s[2 * e + 1] ^ (side << 57)); // tweak 0 (left) or 2 (right)
-                }
                 aes.encrypt(in, out, m);
                 for (int e = 0; e < m; e++) {
-                    int i = c0 + e;
-                    long side = (x[i] >>> shift) & 1;
-                    long glo = get(out, 16 * e) ^ s[2 * e];
-                    long ghi = get(out, 16 * e + 8) ^ s[2 * e + 1] ^ (side << 57);
-                    long mask = -t[e], scwLo = cw[2 * i], scwHi = cw[2 * i + 1];
+                    int i = c0 + e, o = 16 * e;
+                    long xi = x[i], side = (xi >>> shift) & 1;
+                    long glo = get(out, o) ^ get(in, o), ghi = get(out, o + 8) ^ get(in, o + 8);
+                    long mask = -t[e], scwLo = cw[2 * i];
                     // V ^= v ^ t V_CW; t = t^side ^ t t_CW^side; s = s^side ^ t s_CW
                     v[e >>> 6] ^= ((glo >>> 1 ^ (mask & scwLo >>> 2)) & 1) << (e & 63);
                     t[e] = (glo ^ (mask & scwLo >>> side)) & 1;
-                    s[2 * e] = (glo ^ (mask & scwLo)) & SEED_MASK;
-                    s[2 * e + 1] = ghi ^ (mask & scwHi);
+                    long next = shift > 0 ? ((xi >>> (shift - 1)) & 1) << 57 : 0;
+                    put(in, o, (glo ^ (mask & scwLo)) & SEED_MASK);
+                    put(in, o + 8, ghi ^ (mask & cw[2 * i + 1]) ^ next);
                 }
             }
+            // Convert(s_n) = bit 3 of s_n (the lowest seed bit), then ^ t CW^(n+1).
             for (int e = 0; e < m; e++) {
                 int i = c0 + e;
-                long b = ((v[e >>> 6] >>> (e & 63)) ^ (s[2 * e] >>> 3) ^ (t[e] & (k.finalCw[i >>> 6] >>> (i & 63)))) & 1;
+                long b = ((v[e >>> 6] >>> (e & 63)) ^ (get(in, 16 * e) >>> 3) ^ (t[e] & (k.finalCw[i >>> 6] >>> (i & 63)))) & 1;
                 res[i >>> 6] |= b << (i & 63);
             }
         }
 
+        /** Two blocks an element a level at 32 e: seed ^ tweak (0 or 2), then seed ^ tweak (1 or 3). */
         private void ringChunk(DcfKeys k, long[] x, long[] res, int c0, int c1) {
-            int m = c1 - c0;
+            int m = c1 - c0, top = k.bits - 1;
+            final long one = 1L << 56; // tweak bit: seed block -> value block
             for (int e = 0; e < m; e++) {
-                res[2 * (c0 + e)] = 0;
-                res[2 * (c0 + e) + 1] = 0;
+                int i = c0 + e;
+                long lo = k.roots[2 * i] & SEED_MASK, hi = k.roots[2 * i + 1] ^ ((x[i] >>> top) & 1) << 57;
+                put(in, 32 * e, lo);
+                put(in, 32 * e + 8, hi);
+                put(in, 32 * e + 16, lo);
+                put(in, 32 * e + 24, hi ^ one);
+                res[2 * i] = 0;
+                res[2 * i + 1] = 0;
             }
             for (int level = 0; level < k.bits; level++) {
-                int shift = k.bits - 1 - level;
+                int shift = top - level;
                 long[] cw = k.cw[level];
-                for (int e = 0; e < m; e++) {
-                    long tw = ((x[c0 + e] >>> shift) & 1) << 57; // tweak 0/1 (left) or 2/3 (right)
-                    long lo = s[2 * e], hi = s[2 * e + 1] ^ tw;
-                    put(in, 32 * e, lo);
-                    put(in, 32 * e + 8, hi);
-                    put(in, 32 * e + 16, lo);
-                    put(in, 32 * e + 24, hi ^ (1L << 56));
-                }
                 aes.encrypt(in, out, 2 * m);
+                boolean last = shift == 0;
                 for (int e = 0; e < m; e++) {
-                    int i = c0 + e;
-                    long side = (x[i] >>> shift) & 1;
-                    long lo = s[2 * e], hi = s[2 * e + 1] ^ (side << 57);
-                    long glo = get(out, 32 * e) ^ lo, ghi = get(out, 32 * e + 8) ^ hi;
-                    long v0 = get(out, 32 * e + 16) ^ lo, v1 = get(out, 32 * e + 24) ^ hi ^ (1L << 56);
+                    int i = c0 + e, o = 32 * e;
+                    long xi = x[i], side = (xi >>> shift) & 1;
+                    long lo = get(in, o), hi = get(in, o + 8); // the seed, its hi word carrying this level's tweak
+                    long glo = get(out, o) ^ lo, ghi = get(out, o + 8) ^ hi;
+                    long v0 = get(out, o + 16) ^ lo, v1 = get(out, o + 24) ^ hi ^ one;
                     long mask = -t[e];
                     int c = 4 * i;
                     long scwLo = cw[c];
                     res[2 * i] += v0 + (mask & cw[c + 2]);
                     res[2 * i + 1] += v1 + (mask & cw[c + 3]);
                     t[e] = (glo ^ (mask & scwLo >>> side)) & 1;
-                    s[2 * e] = (glo ^ (mask & scwLo)) & SEED_MASK;
-                    s[2 * e + 1] = ghi ^ (mask & cw[c + 1]);
+                    long nlo = (glo ^ (mask & scwLo)) & SEED_MASK, nhi = ghi ^ (mask & cw[c + 1]);
+                    if (last) {
+                        // Convert(s_n) = G_1(s_n): one block at 16 e (already read: 16 e <= 32 e).
+                        put(in, 16 * e, nlo);
+                        put(in, 16 * e + 8, nhi ^ one);
+                    } else {
+                        nhi ^= ((xi >>> (shift - 1)) & 1) << 57;
+                        put(in, o, nlo);
+                        put(in, o + 8, nhi);
+                        put(in, o + 16, nlo);
+                        put(in, o + 24, nhi ^ one);
+                    }
                 }
             }
-            // Convert(s_n) = G_1(s_n), then + t CW^(n+1); party 1 negates: (-1)^b.
-            for (int e = 0; e < m; e++) {
-                put(in, 16 * e, s[2 * e]);
-                put(in, 16 * e + 8, s[2 * e + 1] ^ (1L << 56));
-            }
+            // + G_1(s_n) + t CW^(n+1); party 1 negates: (-1)^b.
             aes.encrypt(in, out, m);
             for (int e = 0; e < m; e++) {
                 int i = c0 + e;
                 long mask = -t[e];
-                long a = res[2 * i] + (get(out, 16 * e) ^ s[2 * e]) + (mask & k.finalCw[2 * i]);
-                long b = res[2 * i + 1] + (get(out, 16 * e + 8) ^ s[2 * e + 1] ^ (1L << 56)) + (mask & k.finalCw[2 * i + 1]);
+                long a = res[2 * i] + (get(out, 16 * e) ^ get(in, 16 * e)) + (mask & k.finalCw[2 * i]);
+                long b = res[2 * i + 1] + (get(out, 16 * e + 8) ^ get(in, 16 * e + 8)) + (mask & k.finalCw[2 * i + 1]);
                 res[2 * i] = k.party == 0 ? a : -a;
                 res[2 * i + 1] = k.party == 0 ? b : -b;
             }
