@@ -34,11 +34,14 @@ import org.polympcnet.protocols.ops.Truncation;
  * invocation (the dealer generates the keys, 506 or 252 AES blocks an element, and sends both parties
  * the correction words: 2,032 or 1,008 bytes an element each). Offline counters: each party's dealer
  * link per element ({@code FssRelu.offlineBytes}, {@code FssDRelu.offlineBytes}). A batch of 2^20
- * ReLU keys is 2 GB a party, hence the 10 GB heap.
+ * ReLU keys is 2 GB a party, hence the 10 GB heap. The setup ends with a full collection and the
+ * fork runs the parallel (stop-the-world) collector: with 4 GB of live keys, G1's concurrent marking
+ * would otherwise run on the two cores while the parties evaluate, and the online phase allocates
+ * too little (about 48 bytes an element a party) to start a collection itself.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms10g", "-Xmx10g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms10g", "-Xmx10g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
@@ -68,6 +71,7 @@ public class FssReluBenchmark {
         public void prepare(FssReluBenchmark b, TwoPartySession s) {
             op = null; // let the last batch's 2 GB of keys go before the next is dealt
             op = s.prepare(p -> new FssRelu(p, b.n));
+            System.gc(); // untimed: the last batch's keys are garbage now, collect them here
         }
 
         @TearDown(Level.Invocation)
@@ -85,6 +89,7 @@ public class FssReluBenchmark {
         public void prepare(FssReluBenchmark b, TwoPartySession s) {
             op = null;
             op = s.prepare(p -> new FssDRelu(p, b.n));
+            System.gc();
         }
 
         @TearDown(Level.Invocation)
