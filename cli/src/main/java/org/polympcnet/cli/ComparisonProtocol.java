@@ -37,6 +37,14 @@ enum ComparisonProtocol {
         this.statsName = statsName;
     }
 
+    /**
+     * True when the performance model has costs under this protocol's name. fss-dcf's costs are
+     * registered by the perf model separately; until then perfmodel refuses --relu-protocol fss.
+     */
+    boolean modelled() {
+        return ComparisonProtocols.names().contains(statsName);
+    }
+
     /** How secure inference computes its ReLU layers and max pool's comparisons with this protocol. */
     ReluProtocol relu() {
         switch (this) {
