@@ -84,6 +84,11 @@ final class InferCommand implements Callable<Integer> {
                     + "; a server without --batch takes the client's).")
     Integer batch;
 
+    @Option(names = "--protocol", paramLabel = "P", converter = ComparisonProtocol.Converter.class, defaultValue = "gmw",
+            description = "How ReLU layers and max pool compare: gmw (GMW carry tree), millionaire (CrypTFlow2) or fss (BCG+21 "
+                    + "function secret sharing: one round; dealer only) (default: gmw). Both parties must give the same.")
+    ComparisonProtocol protocol;
+
     @Mixin
     PartyOptions parties;
 
@@ -156,6 +161,8 @@ final class InferCommand implements Callable<Integer> {
         c.put("model", r.architecture().name);
         c.put("dataset", r.dataset());
         c.put("correlations", s.correlations());
+        // Only a non-default protocol is named, so the config of a gmw run reads as before.
+        if (s.comparison() != ComparisonProtocol.GMW) c.put("protocol", s.comparison().statsName());
         c.put("transport", r.transport());
         c.put("batch", Integer.toString(r.batch()));
         c.put("truncation", s.truncation().json());
@@ -188,7 +195,8 @@ final class InferCommand implements Callable<Integer> {
             throw usage("--dataset: unknown dataset '" + dataset + "'; use one of " + String.join(", ", InferData.NAMES));
         }
         Integer b = batch != null ? batch : parties.isParty(0) ? null : InferSettings.DEFAULT_BATCH;
-        return new InferSettings(fp, parties.truncation, parties.correlations, b, timeoutMillis);
+        if (protocol == ComparisonProtocol.FSS && OpSettings.OT.equals(parties.correlations)) throw usage(ComparisonProtocol.FSS_NEEDS_DEALER);
+        return new InferSettings(fp, parties.truncation, parties.correlations, protocol, b, timeoutMillis);
     }
 
     /** Which options go with an in-process run, the server and the client. */

@@ -23,11 +23,11 @@ final class InferInProcess {
                 s.sessionParams(data.name(), Integer.toString(images), InferSettings.shape(model.input), model.classes),
                 p -> {
                     InferenceHandshake.offer(p.peer, model, sha);
-                    return InferParty.serve(p, model, images, batch);
+                    return InferParty.serve(p, model, s.comparison().relu(), images, batch);
                 },
                 p -> {
                     Model architecture = InferenceHandshake.accept(p.peer, model, sha);
-                    return InferParty.query(p, architecture, data, images, batch, rows);
+                    return InferParty.query(p, architecture, s.comparison().relu(), data, images, batch, rows);
                 });
         Traffic[] traffic = {Traffic.own(r.peer()[0], r.dealerLink()[0]), Traffic.own(r.peer()[1], r.dealerLink()[1])};
         return new InferRun(model, data.name(), images, batch, traffic, new InferParty.Outcome[] {r.party0(), r.party1()},

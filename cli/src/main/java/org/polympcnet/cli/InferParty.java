@@ -7,6 +7,7 @@ import org.polympcnet.protocols.nn.Model;
 import org.polympcnet.protocols.nn.PlainInference;
 import org.polympcnet.protocols.nn.SecureInference;
 import org.polympcnet.protocols.ops.Party;
+import org.polympcnet.protocols.ops.ReluProtocol;
 import org.polympcnet.protocols.session.SessionParams;
 
 /**
@@ -29,20 +30,20 @@ final class InferParty {
     private InferParty() {}
 
     /** Server: runs every batch with its weights; learns nothing. */
-    static Outcome serve(Party p, Model model, int images, int batch) {
-        SecureInference si = new SecureInference(p, model);
+    static Outcome serve(Party p, Model model, ReluProtocol relu, int images, int batch) {
+        SecureInference si = new SecureInference(p, model, relu);
         int batches = 0;
         for (int start = 0; start < images; start += batch, batches++) si.infer(null, Math.min(batch, images - start));
         return outcome(si, images, batches);
     }
 
     /** Client: preprocesses its images with the model's mean and std, runs every batch, hands each result to sink. */
-    static Outcome query(Party p, Model architecture, InferImages data, int images, int batch, Sink sink) throws Exception {
+    static Outcome query(Party p, Model architecture, ReluProtocol relu, InferImages data, int images, int batch, Sink sink) throws Exception {
         if (!Arrays.equals(architecture.input, data.shape())) {
             throw new CliException("dataset " + data.name() + " has images " + InferSettings.shape(data.shape()) + " but model "
                     + architecture.name + " takes " + InferSettings.shape(architecture.input));
         }
-        SecureInference si = new SecureInference(p, architecture);
+        SecureInference si = new SecureInference(p, architecture, relu);
         int size = (int) Model.size(architecture.input), classes = architecture.classes;
         int batches = 0;
         for (int start = 0; start < images; start += batch, batches++) {

@@ -8,9 +8,11 @@ import org.polympcnet.protocols.session.SessionParams;
  * What both parties of {@code polympc infer} must agree on, validated from the command line.
  *
  * @param correlations "dealer" or "ot"
+ * @param comparison how ReLU layers and max pool compare (--protocol); the handshake checks it
  * @param batch images per batch, or null at a server not told (it takes the client's)
  */
-record InferSettings(FixedPoint fp, Truncation.Mode truncation, String correlations, Integer batch, int timeoutMillis) {
+record InferSettings(FixedPoint fp, Truncation.Mode truncation, String correlations, ComparisonProtocol comparison, Integer batch,
+        int timeoutMillis) {
     /** The default --batch of a client or an in-process run. */
     static final int DEFAULT_BATCH = 16;
     /** Largest batch either party accepts, from its own command line or from the peer: bounds memory. */
@@ -33,6 +35,7 @@ record InferSettings(FixedPoint fp, Truncation.Mode truncation, String correlati
                 .put("fracBits", fp.fracBits())
                 .put("truncation", truncation.json())
                 .put("correlations", correlations)
+                .put("protocol", comparison.statsName())
                 .put("images", images)
                 .put("batch", batch == null ? SessionParams.FROM_PEER : batch.toString())
                 .put("input", input)

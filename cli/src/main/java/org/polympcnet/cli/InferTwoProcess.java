@@ -37,7 +37,7 @@ final class InferTwoProcess {
             int images = InferParty.agreedCount(agreed, "images", Integer.MAX_VALUE, peer.peerName());
             int batch = InferParty.agreedCount(agreed, "batch", InferSettings.MAX_BATCH, peer.peerName());
             InferenceHandshake.offer(peer, model, sha);
-            return finish(0, s, peer, dealer, model, agreed.get("dataset"), images, batch, p -> InferParty.serve(p, model, images, batch));
+            return finish(0, s, peer, dealer, model, agreed.get("dataset"), images, batch, p -> InferParty.serve(p, model, s.comparison().relu(), images, batch));
         } finally {
             peer.close();
         }
@@ -54,7 +54,7 @@ final class InferTwoProcess {
             Handshake.run(peer, 1, s.sessionParams(data.name(), Integer.toString(images), InferSettings.shape(data.shape()), data.classes()));
             Model architecture = InferenceHandshake.accept(peer, expected, expectedSha);
             int batch = s.batch();
-            return finish(1, s, peer, dealer, architecture, data.name(), images, batch, p -> InferParty.query(p, architecture, data, images, batch, rows));
+            return finish(1, s, peer, dealer, architecture, data.name(), images, batch, p -> InferParty.query(p, architecture, s.comparison().relu(), data, images, batch, rows));
         } finally {
             peer.close();
         }

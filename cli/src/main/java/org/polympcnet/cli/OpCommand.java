@@ -80,7 +80,8 @@ final class OpCommand implements Callable<Integer> {
     String coeffs;
 
     @Option(names = "--protocol", paramLabel = "P", converter = ComparisonProtocol.Converter.class,
-            description = "relu and drelu only: gmw (GMW carry tree) or millionaire (CrypTFlow2 millionaires' protocol) (default: gmw).")
+            description = "relu and drelu only: gmw (GMW carry tree), millionaire (CrypTFlow2 millionaires' protocol) or fss "
+                    + "(BCG+21 function secret sharing: one round, 8 bytes a value a party; dealer only) (default: gmw).")
     ComparisonProtocol protocol;
 
     @Mixin
@@ -140,6 +141,9 @@ final class OpCommand implements Callable<Integer> {
         ComparisonProtocol comparison = null;
         if (op.hasComparison()) {
             comparison = protocol == null ? ComparisonProtocol.GMW : protocol;
+            if (comparison == ComparisonProtocol.FSS && OpSettings.OT.equals(parties.correlations)) {
+                throw usage(ComparisonProtocol.FSS_NEEDS_DEALER);
+            }
         } else if (protocol != null) {
             throw usage("--protocol is only for op relu and drelu (how they compare), not " + op.cliName());
         }

@@ -2,6 +2,8 @@ package org.polympcnet.cli;
 
 import java.util.Locale;
 import org.polympcnet.protocols.ops.DRelu;
+import org.polympcnet.protocols.ops.FssDRelu;
+import org.polympcnet.protocols.ops.FssRelu;
 import org.polympcnet.protocols.ops.MillionaireDRelu;
 import org.polympcnet.protocols.ops.MillionaireRelu;
 import org.polympcnet.protocols.ops.Party;
@@ -21,24 +23,48 @@ import picocli.CommandLine.TypeConversionException;
 enum OpKind {
     RELU(true, false) {
         @Override Prepared prepare(Party p, int n, OpSettings s) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? new MillionaireRelu(p, n)::apply : new Relu(p, n)::apply;
+            switch (s.comparison()) {
+                case MILLIONAIRE: return new MillionaireRelu(p, n)::apply;
+                case FSS: return new FssRelu(p, n)::apply;
+                default: return new Relu(p, n)::apply;
+            }
         }
         @Override long formulaBytes(int party, OpSettings s, int n) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineBytes(s.millionaireDigits(), party, n) : Relu.onlineBytes(n);
+            switch (s.comparison()) {
+                case MILLIONAIRE: return MillionaireRelu.onlineBytes(s.millionaireDigits(), party, n);
+                case FSS: return FssRelu.onlineBytes(n);
+                default: return Relu.onlineBytes(n);
+            }
         }
         @Override int formulaRounds(int party, OpSettings s) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireRelu.onlineRounds(s.millionaireDigits(), party) : Relu.onlineRounds();
+            switch (s.comparison()) {
+                case MILLIONAIRE: return MillionaireRelu.onlineRounds(s.millionaireDigits(), party);
+                case FSS: return FssRelu.onlineRounds();
+                default: return Relu.onlineRounds();
+            }
         }
     },
     DRELU(true, true) {
         @Override Prepared prepare(Party p, int n, OpSettings s) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? new MillionaireDRelu(p, n)::apply : new DRelu(p, n)::apply;
+            switch (s.comparison()) {
+                case MILLIONAIRE: return new MillionaireDRelu(p, n)::apply;
+                case FSS: return new FssDRelu(p, n)::apply;
+                default: return new DRelu(p, n)::apply;
+            }
         }
         @Override long formulaBytes(int party, OpSettings s, int n) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineBytes(s.millionaireDigits(), party, n) : DRelu.onlineBytes(n);
+            switch (s.comparison()) {
+                case MILLIONAIRE: return MillionaireDRelu.onlineBytes(s.millionaireDigits(), party, n);
+                case FSS: return FssDRelu.onlineBytes(n);
+                default: return DRelu.onlineBytes(n);
+            }
         }
         @Override int formulaRounds(int party, OpSettings s) {
-            return s.comparison() == ComparisonProtocol.MILLIONAIRE ? MillionaireDRelu.onlineRounds(s.millionaireDigits(), party) : DRelu.onlineRounds();
+            switch (s.comparison()) {
+                case MILLIONAIRE: return MillionaireDRelu.onlineRounds(s.millionaireDigits(), party);
+                case FSS: return FssDRelu.onlineRounds();
+                default: return DRelu.onlineRounds();
+            }
         }
     },
     SQUARE(false, false) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.polympcnet.perfmodel.cost.ComparisonCosts;
+import org.polympcnet.perfmodel.cost.ComparisonProtocols;
 import org.polympcnet.perfmodel.cost.LayerCosts;
 import org.polympcnet.perfmodel.cost.MillionaireCosts;
 import org.polympcnet.perfmodel.cost.NamedOp;
@@ -247,6 +248,10 @@ final class PerfmodelCommand implements Callable<Integer> {
         }
         if (sweepOut != null && !sweep) throw usage("--sweep-out needs --sweep");
         if (table != null && op != null) throw usage("--table is for --model or --reference, not --op");
+        if (!reluProtocol.modelled()) {
+            throw usage("--relu-protocol " + reluProtocol.cliName() + ": the performance model has no costs for '" + reluProtocol.statsName()
+                    + "'; it knows " + String.join(", ", ComparisonProtocols.names()));
+        }
         if (op != null && !comparesSign() && reluProtocol != ComparisonProtocol.GMW) {
             throw usage("--relu-protocol is for --op relu or drelu, --model or --reference, not --op " + op.cliName());
         }

@@ -94,7 +94,11 @@ class BadInputTest {
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--trunc", "exact"), 2, "unknown truncation mode");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--frac-bits", "41"), 2, "0..40");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--correlations", "ttp"), 2, "unknown source 'ttp'; use dealer or ot");
-        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--protocol", "fss"), 2, "unknown protocol 'fss': use gmw or millionaire");
+        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--protocol", "dcf"), 2, "unknown protocol 'dcf': use gmw, millionaire or fss");
+        assertOneErrorAndNoOutput(runOn("1\n", "relu", "--protocol", "fss", "--correlations", "ot"), 2,
+                "--protocol fss needs the dealer (--correlations dealer)");
+        assertOneErrorAndNoOutput(runOn("1\n", "drelu", "--protocol", "fss", "--correlations", "ot"), 2,
+                "--protocol fss needs the dealer (--correlations dealer)");
         assertOneErrorAndNoOutput(runOn("1\n", "square", "--protocol", "gmw"), 2, "--protocol is only for op relu and drelu", "not square");
         assertOneErrorAndNoOutput(runOn("1\n", "poly", "--coeffs", "1,0,0", "--protocol", "millionaire"), 2, "--protocol is only for op relu and drelu", "not poly");
         assertOneErrorAndNoOutput(runOn("1\n", "relu", "--party", "0", "--listen", "7000", "--correlations", "ot", "--dealer", "localhost:2"),

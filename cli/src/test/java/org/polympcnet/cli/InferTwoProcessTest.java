@@ -186,6 +186,26 @@ class InferTwoProcessTest {
         assertFalse(Files.exists(dir.resolve("s0.csv")));
     }
 
+    /** The comparison protocol is part of the session handshake: fss at one party and gmw at the other end both. */
+    @Test
+    void comparisonProtocolMismatchEndsBoth() throws Exception {
+        int[] in = InferInProcessTest.shape();
+        Path serverModel = model("server-model", InferModels.reluCnn(in, InferInProcessTest.classes()));
+        int peerPort = Jvms.freePort();
+        Cli.Run[] r = both(
+                new String[] {"--party", "0", "--listen", "" + peerPort, "--dealer", "127.0.0.1:" + Jvms.freePort(), "--model", serverModel.toString(),
+                    "--protocol", "fss", "--timeout", "20"},
+                new String[] {"--party", "1", "--connect", "127.0.0.1:" + peerPort, "--dealer", "127.0.0.1:" + Jvms.freePort(),
+                    "--dataset", DATASET, "--limit", "3", "--out", dir.resolve("out.csv").toString(), "--timeout", "20"});
+        for (Cli.Run run : r) {
+            assertEquals(1, run.exit(), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("polympc: error: session mismatch with party")
+                    && run.err().contains("'protocol' is 'fss-dcf' at party 0 and 'gmw-carry-tree' at party 1"), run.err());
+        }
+        assertFalse(Files.exists(dir.resolve("out.csv")));
+    }
+
     @Test
     void sameWeightsDifferentArchitectureIsNamedByLayer() throws Exception {
         int[] in = InferInProcessTest.shape();

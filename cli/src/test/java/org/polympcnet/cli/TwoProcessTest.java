@@ -107,6 +107,38 @@ class TwoProcessTest {
         assertEquals(s0.get("ioBytes"), s1.get("ioBytes"), "both see the same IO traffic from their two ends");
     }
 
+    /** FSS over TCP: the dealer sends the DCF correction words to both parties, each counts them offline. */
+    @Test
+    void fssReluAcrossThreeJvmsMatchesPlaintextAndTheFormulas() throws Exception {
+        int n = 130;
+        Path in = input(n);
+        int peerPort = Jvms.freePort(), dealerPort = Jvms.freePort();
+        String dealerAt = "127.0.0.1:" + dealerPort;
+        Process dealer = start("dealer", "dealer", "--listen", "" + dealerPort, "--timeout", "30");
+        Process p1 = start("p1", "op", "relu", "--protocol", "fss", "--party", "1", "--connect", "127.0.0.1:" + peerPort, "--dealer", dealerAt,
+                "--output", dir.resolve("out.txt").toString(), "--stats", dir.resolve("s1.json").toString(), "--timeout", "30");
+        Process p0 = start("p0", "op", "relu", "--protocol", "fss", "--party", "0", "--listen", "" + peerPort, "--dealer", dealerAt,
+                "--input", in.toString(), "--stats", dir.resolve("s0.json").toString(), "--timeout", "30");
+        assertEquals(0, waitFor(p0, "party 0"), err("p0"));
+        assertEquals(0, waitFor(p1, "party 1"), err("p1"));
+        assertEquals(0, waitFor(dealer, "dealer"), err("dealer"));
+        FixedPoint fp = new FixedPoint(16);
+        long[] x = Plaintext.encodedInput(in, fp);
+        List<String> got = Files.readAllLines(dir.resolve("out.txt"));
+        for (int i = 0; i < n; i++) assertEquals(Plaintext.relu(fp, x[i]), got.get(i));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode s0 = json.readTree(dir.resolve("s0.json").toFile()), s1 = json.readTree(dir.resolve("s1.json").toFile());
+        for (JsonNode s : new JsonNode[] {s0, s1}) {
+            assertEquals("fss-dcf", s.get("protocol").asText());
+            assertEquals(8L * n, s.get("onlineBytes").get(0).asLong());
+            assertEquals(8L * n, s.get("onlineBytes").get(1).asLong());
+            assertEquals(1, s.get("onlineRounds").asInt());
+        }
+        long session = org.polympcnet.protocols.correlation.dealer.DealerClient.SESSION_BYTES;
+        assertEquals(org.polympcnet.protocols.ops.FssRelu.offlineBytes(0, n) + session, s0.get("offlineBytes").get(0).asLong());
+        assertEquals(org.polympcnet.protocols.ops.FssRelu.offlineBytes(1, n) + session, s1.get("offlineBytes").get(1).asLong());
+    }
+
     @Test
     void polyAcrossThreeJvmsMatchesPlaintext() throws Exception {
         int n = 50;

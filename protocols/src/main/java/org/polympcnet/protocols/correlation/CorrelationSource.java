@@ -35,6 +35,18 @@ public interface CorrelationSource extends AutoCloseable {
 
     ReluCorrelation relu(int n);
 
+    /** DCF keys and masks for n DReLUs by FSS (BCG+21); the dealer only (OT: an error, {@link #FSS_NEEDS_DEALER}). */
+    FssDReluCorrelation fssDrelu(int n);
+
+    /** DCF keys and masks for n ReLUs by FSS (BCG+21); the dealer only (OT: an error, {@link #FSS_NEEDS_DEALER}). */
+    FssReluCorrelation fssRelu(int n);
+
+    /**
+     * Why a dealer-free source refuses FSS keys: a DCF key pair is made by one party that knows
+     * the mask (the dealer); making it by 2PC (Doerner-shelat) is not built.
+     */
+    String FSS_NEEDS_DEALER = "fss needs the dealer (--correlations dealer)";
+
     /**
      * Traffic on a link of the source's own (the dealer link), or empty when correlations travel
      * over the peer channel in its OFFLINE phase (dealer-free mode).

@@ -13,7 +13,7 @@ import org.polympcnet.protocols.ops.MatMul;
 import org.polympcnet.protocols.ops.MaxPool;
 import org.polympcnet.protocols.ops.Party;
 import org.polympcnet.protocols.ops.PolyActivation;
-import org.polympcnet.protocols.ops.Relu;
+import org.polympcnet.protocols.ops.ReluProtocol;
 import org.polympcnet.protocols.ops.Sharing;
 
 /**
@@ -40,10 +40,20 @@ public final class SecureInference {
 
     private final Party party;
     private final Model model;
+    private final ReluProtocol relu;
     private final Map<String, long[]> weights = new HashMap<>();
     private final Map<String, LayerCost> costs = new LinkedHashMap<>();
 
     public SecureInference(Party p, Model model) {
+        this(p, model, ReluProtocol.GMW);
+    }
+
+    /**
+     * relu: how ReLU layers and max pool's comparisons are computed; both parties must pass the
+     * same (the cli's session handshake checks it).
+     */
+    public SecureInference(Party p, Model model, ReluProtocol relu) {
+        this.relu = java.util.Objects.requireNonNull(relu, "relu protocol");
         if (p.id == 0 && !model.hasWeights()) throw new IllegalArgumentException("the server (party 0) needs the weights of " + model.name);
         this.party = p;
         this.model = model;
@@ -123,9 +133,9 @@ public final class SecureInference {
             return new MatMul(party, f.out(), f.in(), b);
         } else if (l instanceof Layer.Act a) {
             int n = (int) (b * Model.size(in));
-            return a.isRelu() ? new Relu(party, n) : new PolyActivation(party, n, a.coeffs()[0], a.coeffs()[1], a.coeffs()[2]);
+            return a.isRelu() ? relu.prepare(party, n) : new PolyActivation(party, n, a.coeffs()[0], a.coeffs()[1], a.coeffs()[2]);
         } else if (l instanceof Layer.Pool p) {
-            return p.kind().equals("max") ? new MaxPool(party, b, in[0], in[1], in[2], p.kernel(), p.stride())
+            return p.kind().equals("max") ? new MaxPool(party, relu, b, in[0], in[1], in[2], p.kernel(), p.stride())
                                           : new AvgPool(party, b, in[0], in[1], in[2], p.kernel(), p.stride());
         }
         return null; // add and flatten are local
@@ -142,7 +152,7 @@ public final class SecureInference {
             for (int i = 0; i < b; i++) for (int o = 0; o < f.out(); o++) y[i * f.out() + o] += bias[o];
             return y;
         } else if (l instanceof Layer.Act) {
-            return op instanceof Relu r ? r.apply(x) : ((PolyActivation) op).apply(x);
+            return op instanceof PolyActivation poly ? poly.apply(x) : ((ReluProtocol.Gate) op).apply(x);
         } else if (l instanceof Layer.Pool) {
             return op instanceof MaxPool m ? m.apply(x) : ((AvgPool) op).apply(x);
         } else if (l instanceof Layer.Add) {

@@ -3,14 +3,23 @@ package org.polympcnet.protocols.ops;
 /**
  * Max pooling over k x k windows of a shared [B, C, H, W] batch, by a tournament:
  * max(a, b) = b + ReLU(a - b), pairing the k^2 candidates of every window level by level, all
- * windows in one batched ReLU per level. ceil(log2 k^2) levels of 8 rounds each; bytes those of
- * the ReLUs (k^2 - 1 per window in all). Exact when a - b does not overflow the ring.
+ * windows in one batched ReLU per level (by the given {@link ReluProtocol}; GMW by default).
+ * ceil(log2 k^2) levels of that ReLU's rounds each (8 for GMW, 1 for FSS); bytes those of the ReLUs
+ * (k^2 - 1 per window in all). Exact when a - b does not overflow the ring.
  */
 public final class MaxPool {
     public final int batch, c, h, w, k, stride, ho, wo;
-    private final Relu[] levels;
+    private final Party party;
+    private final ReluProtocol relu;
+    private final ReluProtocol.Gate[] levels;
 
     public MaxPool(Party p, int batch, int c, int h, int w, int k, int stride) {
+        this(p, ReluProtocol.GMW, batch, c, h, w, k, stride);
+    }
+
+    public MaxPool(Party p, ReluProtocol relu, int batch, int c, int h, int w, int k, int stride) {
+        this.party = p;
+        this.relu = relu;
         this.batch = batch;
         this.c = c;
         this.h = h;
@@ -22,10 +31,10 @@ public final class MaxPool {
         int windows = batch * c * ho * wo;
         int cand = k * k, nl = 0;
         for (int m = cand; m > 1; m = (m + 1) / 2) nl++;
-        levels = new Relu[nl];
+        levels = new ReluProtocol.Gate[nl];
         int m = cand;
         for (int l = 0; l < nl; l++) {
-            levels[l] = new Relu(p, windows * (m / 2));
+            levels[l] = relu.prepare(p, windows * (m / 2));
             m = (m + 1) / 2;
         }
     }
@@ -34,7 +43,7 @@ public final class MaxPool {
         int windows = batch * c * ho * wo, m = k * k;
         long[] cand = new long[windows * m];
         windows(x, batch, c, h, w, k, stride, ho, wo, cand);
-        for (Relu relu : levels) {
+        for (ReluProtocol.Gate relu : levels) {
             int pairs = m / 2, next = (m + 1) / 2;
             long[] diff = new long[windows * pairs];
             for (int win = 0; win < windows; win++) {
@@ -55,12 +64,12 @@ public final class MaxPool {
     public long onlineBytes() {
         long total = 0;
         int windows = batch * c * ho * wo;
-        for (int m = k * k; m > 1; m = (m + 1) / 2) total += Relu.onlineBytes(windows * (m / 2));
+        for (int m = k * k; m > 1; m = (m + 1) / 2) total += relu.onlineBytes(party, windows * (m / 2));
         return total;
     }
 
     public int onlineRounds() {
-        return levels.length * Relu.onlineRounds();
+        return levels.length * relu.onlineRounds(party);
     }
 
     /**

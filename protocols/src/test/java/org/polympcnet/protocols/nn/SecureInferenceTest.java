@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.polympcnet.protocols.ops.ReluProtocol;
 import org.polympcnet.protocols.ops.Truncation;
 import org.polympcnet.protocols.ring.FixedPoint;
 import org.polympcnet.protocols.session.LocalSession;
@@ -19,18 +20,22 @@ class SecureInferenceTest {
     private record Outcome(double maxError, int agree, int total, List<SecureInference.LayerCost> costs) {}
 
     private static Outcome run(Model m, int images, int batch, Truncation.Mode mode, Transport t) throws Exception {
+        return run(m, images, batch, mode, t, ReluProtocol.GMW);
+    }
+
+    private static Outcome run(Model m, int images, int batch, Truncation.Mode mode, Transport t, ReluProtocol relu) throws Exception {
         int size = (int) Model.size(m.input);
         double[][] pix = TestModels.images(images, size, 99);
         PlainInference plain = new PlainInference(m);
         LocalSession s = new LocalSession(FP, mode, t, 30_000);
         var r = s.run(new SessionParams().put("model", m.name), p -> {
-            SecureInference si = new SecureInference(p, m);
+            SecureInference si = new SecureInference(p, m, relu);
             for (int start = 0; start < images; start += batch) si.infer(null, Math.min(batch, images - start));
             return new Object[] {null, si.layerCosts()};
         }, p -> {
             // The client holds no weights: it works from the architecture alone.
             Model arch = withoutWeights(m);
-            SecureInference si = new SecureInference(p, arch);
+            SecureInference si = new SecureInference(p, arch, relu);
             long[][] out = new long[images][];
             for (int start = 0; start < images; start += batch) {
                 int b = Math.min(batch, images - start);
@@ -83,6 +88,20 @@ class SecureInferenceTest {
         assertEquals(org.polympcnet.protocols.ops.Relu.onlineBytes(5 * 256) * 2 + org.polympcnet.protocols.ops.Relu.onlineBytes(2 * 256),
                 r1.onlineBytesSent);
         assertEquals(3 * 8, r1.onlineRounds);
+    }
+
+    /** ReLU layers and max pool's comparisons by FSS: one round each, 8 bytes a ReLU a party. */
+    @Test
+    void reluCnnWithMaxPoolByFss() throws Exception {
+        Outcome o = run(TestModels.reluCnn(), 12, 5, Truncation.Mode.LOCAL, Transport.MEMORY, ReluProtocol.FSS);
+        check(o, "relu-cnn/fss");
+        SecureInference.LayerCost r1 = o.costs.get(1);
+        assertEquals("act:relu", r1.type);
+        assertEquals(8L * (5 * 256 * 2 + 2 * 256), r1.onlineBytesSent);
+        assertEquals(3, r1.onlineRounds, "one round a batch");
+        for (SecureInference.LayerCost c : o.costs) {
+            if (c.type.equals("pool:max")) assertTrue(c.onlineRounds <= 3 * 4, "a max pool level is one round: " + c.onlineRounds);
+        }
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.polympcnet.protocols.net.PeerException;
 /**
  * The trusted third party (CrypTen's TTP): serves one session of two parties. It hands each
  * party a fresh PRG seed, then for each pair of matching requests generates the correlation,
- * keeping party 0's shares implicit in party 0's seed and sending party 1 only its corrections.
+ * keeping party 0's shares implicit in party 0's seed and sending party 1 only its corrections
+ * (and, for FSS, both parties the DCF correction words, which depend on both parties' seeds).
  * It learns nothing of the parties' inputs: it never sees a share of them.
  */
 public final class Dealer {
@@ -64,7 +65,8 @@ public final class Dealer {
             }
             DealerWire.sendStatus(party[0], null);
             DealerWire.sendStatus(party[1], null);
-            r0.run(Draw.dealer(prg0, prg1, party[1]));
+            r0.run(Draw.dealer(prg0, prg1, party[0], party[1]));
+            party[0].flush();
             party[1].flush();
             requests++;
         }

@@ -7,6 +7,8 @@ import org.polympcnet.protocols.correlation.RandomOneOfN;
 import org.polympcnet.protocols.correlation.CorrelationSource;
 import org.polympcnet.protocols.correlation.CrossAnd;
 import org.polympcnet.protocols.correlation.DaBits;
+import org.polympcnet.protocols.correlation.FssDReluCorrelation;
+import org.polympcnet.protocols.correlation.FssReluCorrelation;
 import org.polympcnet.protocols.correlation.MatrixTriple;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.correlation.MuxCorrelation;
@@ -22,7 +24,8 @@ import org.polympcnet.protocols.net.PeerException;
  * A party's side of the trusted dealer. On connect it says hello (magic, version, party) and
  * receives its PRG seed; for each batch it sends the request, waits for the dealer's go-ahead
  * (which carries an error if the two parties' requests differ) and runs the recipe: party 0
- * expands its seed, party 1 expands its seed and reads its corrections. All traffic is offline.
+ * expands its seed, party 1 expands its seed and reads its corrections; for FSS keys both also read
+ * the correction words the dealer sends to both. All traffic is offline.
  */
 public final class DealerClient implements CorrelationSource {
     /** Bytes a party sends to the dealer per request (its kind and four size words). */
@@ -77,7 +80,7 @@ public final class DealerClient implements CorrelationSource {
         dealer.sendLongs(req.encode());
         dealer.flush();
         DealerWire.receiveStatus(dealer);
-        Draw d = party == 0 ? Draw.party0(prg) : Draw.party1(prg, dealer);
+        Draw d = party == 0 ? Draw.party0(prg, dealer) : Draw.party1(prg, dealer);
         @SuppressWarnings("unchecked")
         T r = (T) req.run(d);
         return r;
@@ -98,6 +101,8 @@ public final class DealerClient implements CorrelationSource {
     @Override public MuxCorrelation mux(int n) { return request(Request.Kind.MUX, size("n", n), 0, 0); }
     @Override public MsbCorrelation msb(int n) { return request(Request.Kind.MSB, size("n", n), 0, 0); }
     @Override public ReluCorrelation relu(int n) { return request(Request.Kind.RELU, size("n", n), 0, 0); }
+    @Override public FssDReluCorrelation fssDrelu(int n) { return request(Request.Kind.FSS_DRELU, size("n", n), 0, 0); }
+    @Override public FssReluCorrelation fssRelu(int n) { return request(Request.Kind.FSS_RELU, size("n", n), 0, 0); }
     @Override public CombineTriples combineTriples(int combines, int n) { return request(Request.Kind.COMBINE, size("combines", combines), size("n", n), 0); }
 
     @Override

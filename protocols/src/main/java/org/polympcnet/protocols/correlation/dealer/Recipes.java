@@ -5,6 +5,8 @@ import org.polympcnet.protocols.correlation.BeaverTriples;
 import org.polympcnet.protocols.correlation.CombineTriples;
 import org.polympcnet.protocols.correlation.CrossAnd;
 import org.polympcnet.protocols.correlation.DaBits;
+import org.polympcnet.protocols.correlation.FssDReluCorrelation;
+import org.polympcnet.protocols.correlation.FssReluCorrelation;
 import org.polympcnet.protocols.correlation.MatrixTriple;
 import org.polympcnet.protocols.correlation.MsbCorrelation;
 import org.polympcnet.protocols.correlation.MuxCorrelation;
@@ -12,6 +14,8 @@ import org.polympcnet.protocols.correlation.RandomOneOfN;
 import org.polympcnet.protocols.correlation.ReluCorrelation;
 import org.polympcnet.protocols.correlation.SquarePairs;
 import org.polympcnet.protocols.correlation.TruncationPairs;
+import org.polympcnet.protocols.fss.Dcf;
+import org.polympcnet.protocols.fss.DcfKeys;
 import org.polympcnet.protocols.ring.BitSlice;
 import org.polympcnet.protocols.ring.Ring64;
 
@@ -192,6 +196,91 @@ final class Recipes {
         });
         return d.pick(() -> new RandomOneOfN(groups, logN, msgBits, n, pads, null, null),
                 () -> new RandomOneOfN(groups, logN, msgBits, n, null, choice, pad1));
+    }
+
+    /** The DReLU/ReLU DCF's domain: the low 63 bits of the opened x + r (BCG+21 section 4). */
+    static final int FSS_BITS = 63;
+
+    /**
+     * FSS DReLU keys (BCG+21, Z_2 payload, beta = 1): masks r_b and root seeds from each party's
+     * PRG, party 0's XOR share of r63 from its PRG. Both parties receive the DCF's correction words,
+     * level by level (16 bytes an element a level, then the final bit row: 1,008 n + ceil(n/8)
+     * bytes); party 1 also receives its share of r63 (ceil(n/8) bytes).
+     */
+    static FssDReluCorrelation fssDrelu(Draw d, int n) {
+        int wd = BitSlice.words(n);
+        long[] r0 = d.p0(n), roots0 = d.p0(2 * n), top0 = d.p0(wd);
+        long[] r1 = d.p1(n), roots1 = d.p1(2 * n);
+        long[] r = null;
+        Dcf.Gen gen = null;
+        if (d.role() < 0) {
+            r = Ring64.add(r0, r1);
+            long[] alpha = new long[n], beta = new long[n];
+            for (int i = 0; i < n; i++) alpha[i] = r[i] & Long.MAX_VALUE;
+            java.util.Arrays.fill(beta, 1);
+            gen = new Dcf.Gen(Dcf.Payload.BIT, FSS_BITS, alpha, beta, roots0, roots1);
+        }
+        long[][] cw = dcfLevels(d, gen, Dcf.Payload.BIT, n);
+        Dcf.Gen g = gen;
+        long[] fin = d.bothBits(1, n, () -> g.finish());
+        long[] rr = r;
+        long[] top1 = d.p1Bits(1, n, () -> {
+            long[] t = new long[wd];
+            for (int i = 0; i < n; i++) t[i >>> 6] |= (rr[i] >>> 63) << (i & 63);
+            for (int w = 0; w < wd; w++) t[w] ^= top0[w];
+            return t;
+        });
+        return d.pick(() -> new FssDReluCorrelation(n, r0, top0, new DcfKeys(0, Dcf.Payload.BIT, FSS_BITS, n, roots0, cw, fin)),
+                () -> new FssDReluCorrelation(n, r1, top1, new DcfKeys(1, Dcf.Payload.BIT, FSS_BITS, n, roots1, cw, fin)));
+    }
+
+    /**
+     * FSS ReLU keys (BCG+21, Z_2^64 x Z_2^64 payload, beta = (1 - 2 r63, (1 - 2 r63) r)): masks and
+     * root seeds from each party's PRG, party 0's additive shares of r63 and r63 r from its PRG.
+     * Both parties receive the correction words (32 bytes an element a level, then 16 for the final
+     * one: 2,032 n bytes); party 1 also receives its shares of r63 and r63 r (16 n bytes).
+     */
+    static FssReluCorrelation fssRelu(Draw d, int n) {
+        long[] r0 = d.p0(n), roots0 = d.p0(2 * n), top0 = d.p0(n), topR0 = d.p0(n);
+        long[] r1 = d.p1(n), roots1 = d.p1(2 * n);
+        long[] r = null;
+        Dcf.Gen gen = null;
+        if (d.role() < 0) {
+            r = Ring64.add(r0, r1);
+            long[] alpha = new long[n], beta = new long[2 * n];
+            for (int i = 0; i < n; i++) {
+                alpha[i] = r[i] & Long.MAX_VALUE;
+                long sign = 1 - 2 * (r[i] >>> 63);
+                beta[2 * i] = sign;
+                beta[2 * i + 1] = sign * r[i];
+            }
+            gen = new Dcf.Gen(Dcf.Payload.RING2, FSS_BITS, alpha, beta, roots0, roots1);
+        }
+        long[][] cw = dcfLevels(d, gen, Dcf.Payload.RING2, n);
+        Dcf.Gen g = gen;
+        long[] fin = d.both(2 * n, () -> g.finish());
+        long[] rr = r;
+        long[] top1 = d.p1Ring(n, () -> {
+            long[] t = new long[n];
+            for (int i = 0; i < n; i++) t[i] = (rr[i] >>> 63) - top0[i];
+            return t;
+        });
+        long[] topR1 = d.p1Ring(n, () -> {
+            long[] t = new long[n];
+            for (int i = 0; i < n; i++) t[i] = (rr[i] >>> 63) * rr[i] - topR0[i];
+            return t;
+        });
+        return d.pick(() -> new FssReluCorrelation(n, r0, top0, topR0, new DcfKeys(0, Dcf.Payload.RING2, FSS_BITS, n, roots0, cw, fin)),
+                () -> new FssReluCorrelation(n, r1, top1, topR1, new DcfKeys(1, Dcf.Payload.RING2, FSS_BITS, n, roots1, cw, fin)));
+    }
+
+    /** The DCF's correction words, a level at a time (the dealer reuses one buffer; parties keep each). */
+    private static long[][] dcfLevels(Draw d, Dcf.Gen gen, Dcf.Payload p, int n) {
+        int len = Math.multiplyExact(n, p.cwLongs);
+        long[] buffer = gen == null ? null : new long[len];
+        long[][] cw = new long[FSS_BITS][];
+        for (int l = 0; l < FSS_BITS; l++) cw[l] = d.both(len, () -> gen.nextLevel(buffer));
+        return cw;
     }
 
     private static long bit(long[] x0, long[] x1, int lane) {

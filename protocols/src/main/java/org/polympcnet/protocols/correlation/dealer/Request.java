@@ -13,7 +13,7 @@ record Request(Kind kind, long p1, long p2, long p3, long p4) {
 
     static final int WORDS = 5;
 
-    enum Kind { END, BEAVER, SQUARE, MATRIX, TRUNCATION, AND, CROSS_AND, DABITS, MUX, MSB, RELU, COMBINE, ONE_OF_N }
+    enum Kind { END, BEAVER, SQUARE, MATRIX, TRUNCATION, AND, CROSS_AND, DABITS, MUX, MSB, RELU, COMBINE, ONE_OF_N, FSS_DRELU, FSS_RELU }
 
     long[] encode() {
         return new long[] {kind.ordinal(), p1, p2, p3, p4};
@@ -47,6 +47,8 @@ record Request(Kind kind, long p1, long p2, long p3, long p4) {
             case RELU: return Recipes.relu(d, a);
             case COMBINE: return Recipes.combine(d, a, b);
             case ONE_OF_N: return Recipes.oneOfN(d, a, b, c, e);
+            case FSS_DRELU: return Recipes.fssDrelu(d, a);
+            case FSS_RELU: return Recipes.fssRelu(d, a);
             default: throw new IllegalStateException("no recipe for " + kind);
         }
     }

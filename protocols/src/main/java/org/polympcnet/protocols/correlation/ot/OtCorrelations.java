@@ -366,6 +366,17 @@ public final class OtCorrelations implements CorrelationSource {
         });
     }
 
+    /** FSS keys come from one party that knows the mask: refused here, before any traffic. */
+    @Override
+    public org.polympcnet.protocols.correlation.FssDReluCorrelation fssDrelu(int n) {
+        throw new UnsupportedOperationException(FSS_NEEDS_DEALER);
+    }
+
+    @Override
+    public org.polympcnet.protocols.correlation.FssReluCorrelation fssRelu(int n) {
+        throw new UnsupportedOperationException(FSS_NEEDS_DEALER);
+    }
+
     @Override
     public void close() {
         // Nothing to release: the peer link belongs to the session.
