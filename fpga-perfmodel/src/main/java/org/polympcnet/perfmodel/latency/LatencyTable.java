@@ -85,12 +85,24 @@ public final class LatencyTable {
 
     /** Seconds of an activation of n elements as "relu" or "poly", alone on this hardware and network. */
     public static double activationSeconds(HardwareProfile hw, NetworkProfile net, String kind, int n) {
-        return activationSeconds(new CryptoScheduler(hw, net), LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16), kind, n);
+        return activationSeconds(hw, net, kind, n, ComparisonProtocols.DEFAULT);
+    }
+
+    /** As above, a ReLU by the comparison protocol `comparison`. */
+    public static double activationSeconds(HardwareProfile hw, NetworkProfile net, String kind, int n, ComparisonCosts comparison) {
+        LayerCosts costs = LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16).withComparison(comparison);
+        return activationSeconds(new CryptoScheduler(hw, net), costs, kind, n);
     }
 
     /** Seconds of a pool as "max" or "avg" over a [C, H, W] input, alone on this hardware and network. */
     public static double poolSeconds(HardwareProfile hw, NetworkProfile net, String kind, int[] chw, int kernel, int stride) {
-        LayerCosts costs = LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16);
+        return poolSeconds(hw, net, kind, chw, kernel, stride, ComparisonProtocols.DEFAULT);
+    }
+
+    /** As above, a max pool's ReLUs by the comparison protocol `comparison`. */
+    public static double poolSeconds(HardwareProfile hw, NetworkProfile net, String kind, int[] chw, int kernel, int stride,
+                                     ComparisonCosts comparison) {
+        LayerCosts costs = LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16).withComparison(comparison);
         return seconds(new CryptoScheduler(hw, net), kind + "pool", costs.pool(kind, chw, kernel, stride), null);
     }
 
