@@ -43,12 +43,13 @@ public final class LatencyTable {
     }
 
     private final Map<String, Entry> entries;
-    private final String hardware, network;
+    private final String hardware, network, comparison;
 
-    private LatencyTable(Map<String, Entry> entries, String hardware, String network) {
+    private LatencyTable(Map<String, Entry> entries, String hardware, String network, String comparison) {
         this.entries = Collections.unmodifiableMap(entries);
         this.hardware = hardware;
         this.network = network;
+        this.comparison = comparison;
     }
 
     /** Batch 1, local truncation, 16 fractional bits: as inference runs by default. */
@@ -80,7 +81,7 @@ public final class LatencyTable {
                 rows.put(l.name(), new Entry(l.name(), "pool", costs.elements(model.shape(l.name())), s));
             }
         }
-        return new LatencyTable(rows, hw.describe(), net.name());
+        return new LatencyTable(rows, hw.describe(), net.name(), comparison.protocol());
     }
 
     /** Seconds of an activation of n elements as "relu" or "poly", alone on this hardware and network. */
@@ -136,5 +137,10 @@ public final class LatencyTable {
 
     public String network() {
         return network;
+    }
+
+    /** The comparison protocol of its ReLU and max-pool latencies, by its stats name ("gmw-carry-tree", "fss-dcf" ...). */
+    public String comparison() {
+        return comparison;
     }
 }
