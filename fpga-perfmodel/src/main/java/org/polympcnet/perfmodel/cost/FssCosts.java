@@ -73,6 +73,13 @@ public final class FssCosts implements ComparisonCosts {
 
     /** The working set of one chunk of the DCF walk: half the per-core L2 (the other half for the keys' stream). */
     public static final long WALK_CHUNK_BYTES = 1L << 20;
+    /**
+     * Bytes a chunk holds per element during the walk: xhat (8), the seed and the value accumulator
+     * (16 each), and one level's AES input and output blocks (2 x 2 x 16 for ReLU's two blocks).
+     */
+    static final int WALK_BYTES_PER_ELEMENT = 8 + 16 + 16 + 64;
+    /** Elements of one chunk of the walk. */
+    public static final int WALK_CHUNK_ELEMENTS = (int) (WALK_CHUNK_BYTES / WALK_BYTES_PER_ELEMENT);
 
     /** PRG words per element: root seed (2), mask share (1); party 0 also its r63 and r63 * r shares (ReLU). */
     static final int SEED_WORDS = 2, MASK_WORDS = 1, RELU_PARTY0_SHARE_WORDS = 2;
@@ -132,15 +139,23 @@ public final class FssCosts implements ComparisonCosts {
 
     /**
      * The DCF walk goes level by level over chunks of elements sized to stay in the per-core L2
-     * cache (the spec: 2 MiB a core), so its passes and AES blocks work in a set of at most
-     * {@link #WALK_CHUNK_BYTES}, however large the op: its step carries that footprint (the op's own,
-     * if smaller) instead of the op's, which would price it as if every pass went to memory. The
-     * keys themselves stream through once and count in the op's footprint.
+     * cache (the spec: 2 MiB a core), so its loops run over a chunk of at most
+     * {@link #WALK_CHUNK_ELEMENTS} and its passes and AES blocks work in a set of at most
+     * {@link #WALK_CHUNK_BYTES}, however large the op: its step carries that loop length and
+     * footprint (the op's own, if smaller) instead of the op's, which would price it as if every
+     * pass went to memory. The keys themselves stream through once and count in the op's footprint.
      */
     private static List<Step> inChunks(int n, List<Step> steps, CorrelationCost offline) {
         long op = OpCost.footprint(n, steps, offline);
         List<Step> out = new ArrayList<>(steps.size());
-        for (Step st : steps) out.add(st.work().aesBlocks() > 0 ? st.withFootprint(Math.min(op, WALK_CHUNK_BYTES)) : st);
+        for (Step st : steps) {
+            if (st.work().aesBlocks() == 0) {
+                out.add(st);
+                continue;
+            }
+            out.add(new Step(st.engine(), st.work(), st.flight(), st.bytes(), st.shape(), Math.min(st.elements(), WALK_CHUNK_ELEMENTS),
+                    Math.min(op, WALK_CHUNK_BYTES)));
+        }
         return out;
     }
 

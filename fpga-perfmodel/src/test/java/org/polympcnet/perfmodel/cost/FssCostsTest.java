@@ -96,6 +96,17 @@ class FssCostsTest {
     }
 
     @Test
+    void theWalkIsPricedAtItsChunkNotAtTheWholeOp() {
+        for (int n : new int[] {100, FssCosts.WALK_CHUNK_ELEMENTS, 1 << 20}) {
+            OpCost c = FSS.relu(n);
+            Step walk = c.steps().stream().filter(s -> s.work().aesBlocks() > 0).findFirst().orElseThrow();
+            assertEquals(Math.min(n, FssCosts.WALK_CHUNK_ELEMENTS), walk.elements());
+            assertEquals(Math.min(c.footprint(), FssCosts.WALK_CHUNK_BYTES), walk.footprint());
+            for (Step s : c.steps()) if (s != walk) assertEquals(c.footprint(), s.footprint());
+        }
+    }
+
+    @Test
     void tilesSumToTheWhole() {
         OpCost whole = FSS.relu(1000);
         OpCost a = whole.portion(0, 333), b = whole.portion(333, 1000);
