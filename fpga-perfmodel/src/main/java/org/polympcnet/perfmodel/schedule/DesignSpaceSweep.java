@@ -40,7 +40,7 @@ public final class DesignSpaceSweep {
                     new int[] {1, 2}, new int[] {4, 8, 16, 32}, new int[] {1024, 4096, 16384});
         }
 
-        /** The standard grid and FSS engines too: 1 or 2 engines of 2, 4 or 8 AES cores (x 6 = 10,368 candidates). */
+        /** The standard grid and FSS engines too: 1 or 2 engines of 2, 4 or 8 AES cores (swept first, then the 1,728 others). */
         public static Grid withFss() {
             Grid g = standard();
             return new Grid(g.linearEngines, g.arraySides, g.reluEngines, g.reluLanes, g.polyEngines, g.polyMultipliers, g.tiles,
@@ -67,12 +67,42 @@ public final class DesignSpaceSweep {
 
     private DesignSpaceSweep() {}
 
-    /** run: schedules the workload on one board configuration. */
+    /**
+     * run: schedules the workload on one board configuration. A grid with FSS values is swept in
+     * two stages, since the full product (x 6) takes minutes for a large op: first the FSS engine
+     * alone (its engine counts x AES cores, everything else as the base board), then the grid's
+     * other dimensions with the best FSS engine of the first stage. That is a coordinate descent,
+     * not every combination: an FSS engine that wins only with other engines resized is missed.
+     */
     public static Result sweep(Zcu104 base, Grid grid, Function<Zcu104, Schedule> run) {
-        List<Allocation> candidates = new ArrayList<>(grid.allocations(base.allocation()));
         Allocation standard = base.allocation();
-        if (!candidates.contains(standard)) candidates.add(0, standard);
         List<Point> points = new ArrayList<>();
+        Result fssStage = null;
+        Grid rest = grid;
+        if (grid.fssEngines().length > 0) {
+            List<Allocation> fss = new ArrayList<>();
+            for (int f : grid.fssEngines()) for (int c : grid.aesCores()) fss.add(standard.withFss(f, c));
+            fssStage = evaluate(base, fss, standard, run, points);
+            Allocation chosen = fssStage.best().allocation();
+            rest = new Grid(grid.linearEngines(), grid.arraySides(), grid.reluEngines(), grid.reluLanes(), grid.polyEngines(),
+                    grid.polyMultipliers(), grid.tiles(), new int[] {chosen.fssEngines()}, new int[] {chosen.aesCores()});
+        }
+        List<Allocation> candidates = new ArrayList<>(rest.allocations(standard));
+        for (Point p : points) candidates.remove(p.allocation()); // evaluated in the first stage
+        if (!candidates.contains(standard) && points.stream().noneMatch(p -> p.allocation().equals(standard))) candidates.add(0, standard);
+        Result second = evaluate(base, candidates, standard, run, points);
+        Result r = second;
+        if (fssStage != null && fssStage.best() != null && (second.best() == null || better(fssStage.best(), second.best()))) {
+            r = new Result(fssStage.best(), null, fssStage.bestSchedule(), points);
+        }
+        if (r.best() == null) throw new IllegalArgumentException("no allocation of the grid fits the board's resource budget " + base.budget());
+        Point std = points.stream().filter(p -> p.allocation().equals(standard) && p.feasible()).findFirst().orElse(null);
+        return new Result(r.best(), std, r.bestSchedule(), points);
+    }
+
+    /** Schedules each candidate that fits (adding every point to `points`); the best may be null. */
+    private static Result evaluate(Zcu104 base, List<Allocation> candidates, Allocation standard, Function<Zcu104, Schedule> run,
+                                   List<Point> points) {
         Point best = null, std = null;
         Schedule bestSchedule = null;
         for (Allocation a : candidates) {
@@ -91,7 +121,6 @@ public final class DesignSpaceSweep {
                 bestSchedule = s;
             }
         }
-        if (best == null) throw new IllegalArgumentException("no allocation of the grid fits the board's resource budget " + base.budget());
         return new Result(best, std, bestSchedule, points);
     }
 
