@@ -40,11 +40,11 @@ public final class DesignSpaceSweep {
                     new int[] {1, 2}, new int[] {4, 8, 16, 32}, new int[] {1024, 4096, 16384});
         }
 
-        /** The standard grid and FSS engines too: 1 or 2 engines of 2, 4 or 8 AES cores (swept first, then the 1,728 others). */
+        /** The standard grid and FSS engines too: 1 or 2 engines of 2, 4, 6 or 8 AES cores (swept first, then the 1,728 others). */
         public static Grid withFss() {
             Grid g = standard();
             return new Grid(g.linearEngines, g.arraySides, g.reluEngines, g.reluLanes, g.polyEngines, g.polyMultipliers, g.tiles,
-                    new int[] {1, 2}, new int[] {2, 4, 8});
+                    new int[] {1, 2}, new int[] {2, 4, 6, 8});
         }
 
         /** The candidates; the FSS engine is the base allocation's where the grid has no FSS values. */
@@ -69,7 +69,7 @@ public final class DesignSpaceSweep {
 
     /**
      * run: schedules the workload on one board configuration. A grid with FSS values is swept in
-     * two stages, since the full product (x 6) takes minutes for a large op: first the FSS engine
+     * two stages, since the full product (x 8) takes many minutes for a large op: first the FSS engine
      * alone (its engine counts x AES cores, everything else as the base board), then the grid's
      * other dimensions with the best FSS engine of the first stage. That is a coordinate descent,
      * not every combination: an FSS engine that wins only with other engines resized is missed.
