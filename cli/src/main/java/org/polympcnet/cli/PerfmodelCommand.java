@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.polympcnet.perfmodel.cost.ComparisonCosts;
 import org.polympcnet.perfmodel.cost.ComparisonProtocols;
+import org.polympcnet.perfmodel.cost.FssCosts;
 import org.polympcnet.perfmodel.cost.LayerCosts;
 import org.polympcnet.perfmodel.cost.MillionaireCosts;
 import org.polympcnet.perfmodel.cost.NamedOp;
@@ -128,8 +129,9 @@ final class PerfmodelCommand implements Callable<Integer> {
     Path gantt;
 
     @Option(names = "--relu-protocol", paramLabel = "PROTOCOL", defaultValue = "gmw", converter = ComparisonProtocol.Converter.class,
-            description = "How ReLUs, DReLUs and max pools compare: gmw (the GMW carry tree) or millionaire (CrypTFlow2, with the "
-                    + "dealer's 4-bit digits) (default: ${DEFAULT-VALUE}).")
+            description = "How ReLUs, DReLUs and max pools compare: gmw (the GMW carry tree), millionaire (CrypTFlow2, with the "
+                    + "dealer's 4-bit digits) or fss (function secret sharing: the dealer's DCF keys, one round; on zcu104 its FSS engine "
+                    + "of AES cores, which --sweep then sizes too) (default: ${DEFAULT-VALUE}).")
     ComparisonProtocol reluProtocol;
 
     @Option(names = "--table", paramLabel = "FILE.csv",
@@ -169,11 +171,12 @@ final class PerfmodelCommand implements Callable<Integer> {
             HardwareProfile profile = hardware();
             if (sweep) {
                 Workload w = work;
-                DesignSpaceSweep.Result r = DesignSpaceSweep.sweep((Zcu104) profile, DesignSpaceSweep.Grid.standard(),
+                DesignSpaceSweep.Grid grid = usesFss() ? DesignSpaceSweep.Grid.withFss() : DesignSpaceSweep.Grid.standard();
+                DesignSpaceSweep.Result r = DesignSpaceSweep.sweep((Zcu104) profile, grid,
                         board -> new CryptoScheduler(board, net).schedule(w));
                 profile = ((Zcu104) profile).withAllocation(r.best().allocation());
                 if (sweepCsv != null) {
-                    sweepCsv.writer().write(TidyRow.toCsv(PerfmodelRows.sweep(config, r)));
+                    sweepCsv.writer().write(TidyRow.toCsv(PerfmodelRows.sweep(config, r, usesFss())));
                 }
                 spec.commandLine().getOut().printf(Locale.ROOT, "sweep: %d allocations, %d fit; fastest %s at %.4f ms (standard %.4f ms)%n",
                         r.points().size(), r.points().stream().filter(DesignSpaceSweep.Point::feasible).count(),
@@ -182,7 +185,7 @@ final class PerfmodelCommand implements Callable<Integer> {
             }
             if (profile instanceof Zcu104 z) {
                 config.put("clockMhz", trim(z.parameters().clockMhz()));
-                config.putAll(PerfmodelRows.allocation(z.allocation()));
+                config.putAll(PerfmodelRows.allocation(z.allocation(), usesFss()));
             }
             Schedule s = new CryptoScheduler(profile, net).schedule(work);
             List<TidyRow> rows = single == null ? PerfmodelRows.layers(config, s) : PerfmodelRows.op(config, s, single, party1Cost(n));
@@ -207,6 +210,11 @@ final class PerfmodelCommand implements Callable<Integer> {
         } catch (Exception e) {
             return Errors.runtime(err, e);
         }
+    }
+
+    /** True if the comparisons are FSS's, so that the FSS engine does the work (and its allocation matters). */
+    private boolean usesFss() {
+        return reluProtocol.costs() instanceof FssCosts && (op == null || comparesSign());
     }
 
     /** --op relu or drelu: the ops whose comparison --relu-protocol chooses. */

@@ -72,15 +72,17 @@ final class PerfmodelRows {
         rows.add(row(config, "ring_mults", c.ringMults(), "products"));
         for (int p = 0; p < 2; p++) rows.add(row(config, "aes_blocks_p" + p, c.aesBlocks(p), "blocks"));
         rows.add(row(config, "aes_blocks_dealer", c.offline().dealerAesBlocks(), "blocks"));
+        // FSS: the AES blocks of the key evaluation, online, at each party (the same count at both).
+        if (c.work().aesBlocks() > 0) rows.add(row(config, "online_aes_blocks", c.work().aesBlocks(), "blocks"));
         return rows;
     }
 
-    /** Every candidate of a sweep: its allocation as config, latency (or none), and resources. */
-    static List<TidyRow> sweep(Map<String, String> base, DesignSpaceSweep.Result r) {
+    /** Every candidate of a sweep: its allocation as config (with the FSS engine if `fss`), latency (or none), and resources. */
+    static List<TidyRow> sweep(Map<String, String> base, DesignSpaceSweep.Result r, boolean fss) {
         List<TidyRow> rows = new ArrayList<>();
         for (DesignSpaceSweep.Point p : r.points()) {
             Map<String, String> c = new LinkedHashMap<>(base);
-            c.putAll(allocation(p.allocation()));
+            c.putAll(allocation(p.allocation(), fss));
             c.put("choice", p.equals(r.best()) ? "best" : p.equals(r.standard()) ? "standard" : "candidate");
             if (p.feasible()) rows.add(new TidyRow("perfmodel-sweep", c, "latency", ms(p.latencySeconds()), "ms"));
             rows.add(new TidyRow("perfmodel-sweep", c, "feasible", p.feasible() ? 1 : 0, "bool"));
@@ -107,12 +109,17 @@ final class PerfmodelRows {
         return rows;
     }
 
-    /** An allocation as config fields: engines of each kind x size, and the tile. */
-    static Map<String, String> allocation(Allocation a) {
+    /**
+     * An allocation as config fields: engines of each kind x size, and the tile; the FSS engine
+     * (engines x AES cores) only where FSS does the comparisons (elsewhere it idles, and the
+     * fields of earlier runs stay as they were).
+     */
+    static Map<String, String> allocation(Allocation a, boolean fss) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("linear_engines", a.linearEngines() + "x" + a.matmulRows() + "x" + a.matmulCols());
         c.put("relu_engines", a.reluEngines() + "x" + a.reluLanes());
         c.put("poly_engines", a.polyEngines() + "x" + a.polyMultipliers());
+        if (fss) c.put("fss_engines", a.fssEngines() + "x" + a.aesCores());
         c.put("tile", Integer.toString(a.tileElements()));
         return c;
     }

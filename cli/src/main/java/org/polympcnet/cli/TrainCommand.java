@@ -17,6 +17,7 @@ import org.polympcnet.models.train.TrainRun;
 import org.polympcnet.models.train.TrainSettings;
 import org.polympcnet.models.train.Trainer;
 import org.polympcnet.models.train.TrainingDiverged;
+import org.polympcnet.perfmodel.cost.ComparisonCosts;
 import org.polympcnet.perfmodel.hardware.HardwareProfile;
 import org.polympcnet.perfmodel.hardware.HardwareProfiles;
 import org.polympcnet.perfmodel.latency.LatencyTable;
@@ -54,6 +55,7 @@ import picocli.CommandLine.Spec;
             "  polympc train --dataset fashion-mnist --arch cnn --act relu --epochs 5 --out runs/relu",
             "  polympc train --dataset fashion-mnist --arch cnn --act poly --init stpai --from runs/relu --out runs/poly",
             "  polympc train --dataset fashion-mnist --arch cnn --act search --lambda 0.5 --hw zcu104 --net lan --out runs/search",
+            "  polympc train --dataset fashion-mnist --arch cnn --act search --lambda 0.5 --relu-protocol fss --out runs/search-fss",
             ""
         })
 final class TrainCommand implements Callable<Integer> {
@@ -100,6 +102,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--net", defaultValue = "lan", paramLabel = "NET", description = "Network profile of the latency table: lan, wan or gbe (default: ${DEFAULT-VALUE}).")
     String net;
+
+    @Option(names = "--relu-protocol", defaultValue = "gmw", paramLabel = "PROTOCOL",
+            description = "Comparison protocol of the ReLU and max-pool latencies (the search loss's and the modelled latency in summary.csv): "
+                    + "gmw (the GMW carry tree), millionaire (CrypTFlow2) or fss (function secret sharing, one round) (default: ${DEFAULT-VALUE}).")
+    String reluProtocol;
 
     @Option(names = "--calibration", paramLabel = "FILE.json", description = "cpu calibration (polympc calibrate); also adds the cpu latency to summary.csv.")
     Path calibration;
@@ -150,6 +157,13 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--net: " + e.getMessage());
         }
+        ComparisonCosts comparison;
+        try {
+            // By name, as polympc op's --protocol: the CLI's protocol list is the one place that maps names to protocols.
+            comparison = ComparisonProtocol.parse(reluProtocol).costs();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--relu-protocol: " + e.getMessage());
+        }
         try {
             if (from != null && !java.nio.file.Files.isRegularFile(from.resolve(org.polympcnet.models.train.Checkpoint.FILE))) {
                 throw new CliException("--from: " + from.resolve(org.polympcnet.models.train.Checkpoint.FILE)
@@ -161,16 +175,19 @@ final class TrainCommand implements Callable<Integer> {
             if (limit > 0) data = data.limit(limit);
             if (trainLimit > 0) data = new DatasetSplits(data.train().limit(trainLimit), data.validation(), data.test());
             NetSpec netSpec = Trainer.specFor(arch, data.train());
-            LatencyTable table = TrainRun.latencyTable(netSpec, name, hwProfile, netProfile);
+            LatencyTable table = TrainRun.latencyTable(netSpec, name, hwProfile, netProfile, comparison);
             Map<String, LatencyTable> metricTables = new LinkedHashMap<>();
             for (String n : new String[] {"lan", "wan"}) {
-                metricTables.put("zcu104_" + n, TrainRun.latencyTable(netSpec, name, HardwareProfiles.of("zcu104", null, null, null), NetworkProfile.parse(n)));
+                metricTables.put("zcu104_" + n, TrainRun.latencyTable(netSpec, name, HardwareProfiles.of("zcu104", null, null, null), NetworkProfile.parse(n),
+                        comparison));
                 if (calibration != null) {
-                    metricTables.put("cpu_" + n, TrainRun.latencyTable(netSpec, name, HardwareProfiles.of("cpu", calibration, null, null), NetworkProfile.parse(n)));
+                    metricTables.put("cpu_" + n, TrainRun.latencyTable(netSpec, name, HardwareProfiles.of("cpu", calibration, null, null), NetworkProfile.parse(n),
+                            comparison));
                 }
             }
-            progress(err, String.format(Locale.ROOT, "%s %s, %s on %s (train %d, validation %d, test %d), batch %d, seed %d, latency table %s over %s",
-                    act, arch, polyInit.label(), name, data.train().size(), data.validation().size(), data.test().size(), batch, settings.seed(), hw, netProfile.name()));
+            progress(err, String.format(Locale.ROOT, "%s %s, %s on %s (train %d, validation %d, test %d), batch %d, seed %d, latency table %s over %s, ReLU by %s",
+                    act, arch, polyInit.label(), name, data.train().size(), data.validation().size(), data.test().size(), batch, settings.seed(), hw,
+                    netProfile.name(), comparison.protocol()));
             String runName = run != null ? run : out.toAbsolutePath().normalize().getFileName().toString();
             TrainRun.Result r = TrainRun.run(data, name, settings, table, hw, netProfile.name(), metricTables, out, runName, line -> progress(err, line));
             o.printf(Locale.ROOT, "polympc train: wrote %s: test accuracy %.2f%%, validation %.2f%%, %d ReLUs per image, %.0f images/s, %.1f s%n",

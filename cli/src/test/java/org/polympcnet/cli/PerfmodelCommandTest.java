@@ -162,7 +162,14 @@ class PerfmodelCommandTest {
         assertOneError(Cli.run("perfmodel", "--reference", "alexnet", "--hw", "zcu104", "--out", out), 2, "alexnet", "mnist-cnn");
         assertOneError(Cli.run("perfmodel", "--op", "square", "--n", "64", "--hw", "zcu104", "--relu-protocol", "millionaire", "--out", out), 2,
                 "--relu-protocol");
-        assertOneError(Cli.run("perfmodel", "--op", "relu", "--n", "64", "--hw", "zcu104", "--relu-protocol", "fss", "--out", out), 2, "fss");
+        // FSS: one flight of 8 bytes an element (the spec of issue 8), priced on the FSS engine.
+        Cli.Run fss = Cli.run("perfmodel", "--op", "relu", "--n", "64", "--hw", "zcu104", "--relu-protocol", "fss", "--out", out);
+        assertEquals(0, fss.exit(), fss.err());
+        Map<String, String> fm = new java.util.HashMap<>();
+        for (TidyRow x : TidyRow.read(Path.of(out))) fm.put(x.metric(), x.value());
+        assertEquals("1", fm.get("online_rounds"));
+        assertEquals("512", fm.get("online_bytes_p0"));
+        Files.delete(Path.of(out));
         assertOneError(Cli.run("perfmodel", "--reference", "mnist-cnn", "--op", "relu", "--n", "4", "--hw", "zcu104", "--out", out), 2,
                 "one of --model DIR, --reference NAME or --op");
     }

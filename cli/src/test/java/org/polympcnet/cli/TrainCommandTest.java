@@ -60,4 +60,24 @@ class TrainCommandTest {
         assertEquals(1, missing.err().strip().lines().filter(l -> l.startsWith("polympc: error")).count());
         assertFalse(Files.exists(out.resolve("model.json")), "nothing written on failure");
     }
+
+    @Test
+    void reluProtocolChoosesTheSearchLatenciesAndIsRecorded(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("search");
+        Cli.Run r = Cli.run("train", "--dataset", "synthetic", "--arch", "probe", "--act", "search", "--epochs", "1", "--finetune-epochs", "0",
+                "--batch", "32", "--limit", "64", "--seed", "3", "--relu-protocol", "millionaire", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("ReLU by millionaire-cryptflow2"), r.err());
+        assertTrue(Files.readString(out.resolve("search.json")).contains("\"comparison\" : \"millionaire-cryptflow2\""));
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains(";comparison=millionaire-cryptflow2,"));
+        Path def = dir.resolve("relu");
+        Cli.Run d = Cli.run("train", "--dataset", "synthetic", "--arch", "probe", "--act", "relu", "--epochs", "1", "--batch", "32",
+                "--limit", "64", "--seed", "3", "--out", def.toString());
+        assertEquals(0, d.exit(), d.err());
+        assertTrue(Files.readString(def.resolve("summary.csv")).contains(";comparison=gmw-carry-tree,"), "the default, recorded too");
+        Cli.Run bad = Cli.run("train", "--dataset", "synthetic", "--act", "search", "--relu-protocol", "yao", "--out", dir.resolve("bad").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("polympc: error: --relu-protocol: unknown protocol 'yao'"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad")), "nothing written on a bad option");
+    }
 }

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The comparison protocols the cost model knows, by name: the GMW carry tree and the
- * millionaires' protocol (with the dealer's digit layout, as the model assumes a dealer). To add
- * one (FSS): write its {@link ComparisonCosts} and list it here.
+ * The comparison protocols the cost model knows, by name: the GMW carry tree, the millionaires'
+ * protocol (with the dealer's digit layout, as the model assumes a dealer) and FSS ("fss-dcf", the
+ * dealer's DCF keys). To add one: write its {@link ComparisonCosts} and list it here.
  */
 public final class ComparisonProtocols {
     /** The protocol secure inference uses unless told otherwise. */
@@ -19,6 +19,7 @@ public final class ComparisonProtocols {
     static {
         register(GmwCarryTreeCosts.INSTANCE);
         register(MillionaireCosts.DEALER); // the perf model's correlations come from the dealer
+        register(FssCosts.INSTANCE);
     }
 
     private ComparisonProtocols() {}

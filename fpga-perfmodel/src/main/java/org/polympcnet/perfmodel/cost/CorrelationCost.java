@@ -9,6 +9,9 @@ import org.polympcnet.protocols.ring.BitSlice;
  * Offline cost of correlations from the seed-compressed trusted dealer, recipe by recipe as in
  * {@code correlation/dealer/Recipes.java}: party 0 expands every component from its PRG seed,
  * party 1 expands its independent components and downloads its dependent ones (corrections).
+ * FSS keys are the exception: their correction words depend on both parties' seeds and are the
+ * same for both, so the dealer sends them to party 0 too ({@code party0CorrectionBytes}), and
+ * generating them costs the dealer fixed-key AES blocks of its own ({@code dealerCipherBlocks}).
  * Per request each party sends a request of {@link DealerClient#REQUEST_BYTES} and receives a
  * status of {@link DealerClient#STATUS_BYTES} ({@code DealerClient}); session set-up (hello,
  * seed) and end ({@link DealerClient#SESSION_BYTES}) are not part of any op.
@@ -19,22 +22,46 @@ import org.polympcnet.protocols.ring.BitSlice;
  * @param correctionBytes what party 1 downloads beyond the statuses
  * @param dealerRingMults ring products the dealer computes for the corrections
  * @param dealerAndWords 64-bit AND words the dealer computes for the corrections
+ * @param party0CorrectionBytes what party 0 downloads beyond the statuses (FSS correction words; 0
+ *     for every seed-compressed recipe)
+ * @param dealerCipherBlocks fixed-key AES blocks the dealer computes beyond its PRG streams (DCF key
+ *     generation)
  */
 public record CorrelationCost(int requests, long party0Words, long party1Words, long correctionBytes,
-                              long dealerRingMults, long dealerAndWords) {
+                              long dealerRingMults, long dealerAndWords, long party0CorrectionBytes, long dealerCipherBlocks) {
     public static final int REQUEST_BYTES = DealerClient.REQUEST_BYTES, STATUS_BYTES = DealerClient.STATUS_BYTES;
     /** The PRG is AES-128 in counter mode: one 16-byte block gives two 64-bit words. */
     public static final int WORDS_PER_AES_BLOCK = 2;
     public static final CorrelationCost NONE = new CorrelationCost(0, 0, 0, 0, 0, 0);
 
+    public CorrelationCost {
+        if (requests < 0 || party0Words < 0 || party1Words < 0 || correctionBytes < 0 || dealerRingMults < 0 || dealerAndWords < 0
+                || party0CorrectionBytes < 0 || dealerCipherBlocks < 0) {
+            throw new IllegalArgumentException("negative correlation cost: " + this);
+        }
+    }
+
+    /** A seed-compressed recipe: only party 1 downloads corrections, the dealer only expands PRG streams. */
+    public CorrelationCost(int requests, long party0Words, long party1Words, long correctionBytes, long dealerRingMults, long dealerAndWords) {
+        this(requests, party0Words, party1Words, correctionBytes, dealerRingMults, dealerAndWords, 0, 0);
+    }
+
     public CorrelationCost plus(CorrelationCost o) {
         return new CorrelationCost(requests + o.requests, party0Words + o.party0Words, party1Words + o.party1Words,
-                correctionBytes + o.correctionBytes, dealerRingMults + o.dealerRingMults, dealerAndWords + o.dealerAndWords);
+                correctionBytes + o.correctionBytes, dealerRingMults + o.dealerRingMults, dealerAndWords + o.dealerAndWords,
+                party0CorrectionBytes + o.party0CorrectionBytes, dealerCipherBlocks + o.dealerCipherBlocks);
     }
 
     /** The same draws, fetched with one request (the MSB and ReLU recipes bundle theirs). */
     public CorrelationCost asOneRequest() {
-        return new CorrelationCost(1, party0Words, party1Words, correctionBytes, dealerRingMults, dealerAndWords);
+        return new CorrelationCost(1, party0Words, party1Words, correctionBytes, dealerRingMults, dealerAndWords,
+                party0CorrectionBytes, dealerCipherBlocks);
+    }
+
+    /** Bytes party p downloads beyond the statuses: its corrections (party 1), or the FSS correction words (both). */
+    public long correctionBytes(int party) {
+        checkParty(party);
+        return party == 1 ? correctionBytes : party0CorrectionBytes;
     }
 
     /** Bytes on party p's dealer link, both directions, as its channel counts them (OFFLINE phase). */
@@ -50,7 +77,7 @@ public record CorrelationCost(int requests, long party0Words, long party1Words, 
 
     public long receivedFromDealer(int party) {
         checkParty(party);
-        return (long) requests * STATUS_BYTES + (party == 1 ? correctionBytes : 0);
+        return (long) requests * STATUS_BYTES + correctionBytes(party);
     }
 
     /** AES blocks of key stream party p expands (16 bytes each, rounded up for this op). */
@@ -59,9 +86,9 @@ public record CorrelationCost(int requests, long party0Words, long party1Words, 
         return blocks(party == 0 ? party0Words : party1Words);
     }
 
-    /** AES blocks the dealer expands: both parties' streams. */
+    /** AES blocks the dealer computes: both parties' PRG streams, and any key generation's. */
     public long dealerAesBlocks() {
-        return blocks(party0Words) + blocks(party1Words);
+        return blocks(party0Words) + blocks(party1Words) + dealerCipherBlocks;
     }
 
     private static long blocks(long words) {

@@ -30,14 +30,14 @@ public record OpCost(String op, long elements, List<Step> steps, CorrelationCost
     /**
      * The bytes an op touches in its online phase at party 0 (which holds every correlation
      * component): its input (8 bytes an element), the correlations it reads (party 0's words,
-     * fetched offline), every array its passes write (8 bytes a ring element, bit-plane word or AND
+     * fetched offline, and the FSS correction words the dealer sent it), every array its passes write (8 bytes a ring element, bit-plane word or AND
      * word; 64 words a transpose), and each flight's two buffers (the channel's copy of what it
      * sends, and the array it receives into). Every pass writes a fresh array, so nothing of this
      * is reused in place: on a CPU it is the working set from which the op's later passes read
      * what its earlier ones wrote, and which of the caches holds it sets their speed.
      */
     static long footprint(long elements, List<Step> steps, CorrelationCost offline) {
-        long b = 8 * elements + 8 * offline.party0Words();
+        long b = 8 * elements + 8 * offline.party0Words() + offline.party0CorrectionBytes();
         for (Step s : steps) {
             Work w = s.work();
             b += 8 * (w.ringOps() + w.bitWords() + w.andWords()) + 64L * 8 * w.transposes() + 2 * s.bytes();
@@ -103,7 +103,8 @@ public record OpCost(String op, long elements, List<Step> steps, CorrelationCost
         for (Step s : steps) {
             Work w = s.work();
             Work pw = new Work(share(w.transposes(), from, to, n), share(w.bitWords(), from, to, n), share(w.andWords(), from, to, n),
-                    share(w.ringOps(), from, to, n), share(w.ringMults(), from, to, n), share(w.macs(), from, to, n));
+                    share(w.ringOps(), from, to, n), share(w.ringMults(), from, to, n), share(w.macs(), from, to, n),
+                    share(w.aesBlocks(), from, to, n));
             MatShape shape = s.shape() == null ? null
                     : new MatShape(s.shape().m(), s.shape().k(), (int) Math.max(1, share(s.shape().n(), from, to, n)));
             out.add(new Step(s.engine(), pw, s.flight(), share(s.bytes(), from, to, n), shape,
@@ -111,7 +112,8 @@ public record OpCost(String op, long elements, List<Step> steps, CorrelationCost
         }
         CorrelationCost o = offline;
         CorrelationCost po = new CorrelationCost(o.requests(), share(o.party0Words(), from, to, n), share(o.party1Words(), from, to, n),
-                share(o.correctionBytes(), from, to, n), share(o.dealerRingMults(), from, to, n), share(o.dealerAndWords(), from, to, n));
+                share(o.correctionBytes(), from, to, n), share(o.dealerRingMults(), from, to, n), share(o.dealerAndWords(), from, to, n),
+                share(o.party0CorrectionBytes(), from, to, n), share(o.dealerCipherBlocks(), from, to, n));
         return new OpCost(op, to - from, out, po, share(andGates, from, to, n), share(ringMults, from, to, n));
     }
 

@@ -19,7 +19,10 @@ import java.util.Map;
  * parties' last synchronization (the fixed cost every online phase pays once, see
  * {@link #startOverheadNs}). Written by {@code polympc calibrate}; the JSON schema is
  * "polympcnet-cpu-calibration/2" (version 1 lacked opRoundTripNs and the MAC size meaning of
- * {@link CpuPrimitive#MAC}; such files are refused with a request to calibrate again).
+ * {@link CpuPrimitive#MAC}; such files are refused with a request to calibrate again). A file of
+ * version 2 written before {@link CpuPrimitive#FIXED_KEY_AES} existed (the FSS ReLU's AES) is refused
+ * with one error naming the file and that primitive: there is no fallback, since the fixed-key rate
+ * is what an FSS ReLU's latency mostly is.
  *
  * <p>Cost at a size between two measured sizes interpolates the total time (units x ns per
  * unit) linearly, so a larger op never costs less; outside the measured range the nearest size's
@@ -124,7 +127,10 @@ public record CpuCalibration(String machine, String date, int[] sizes, Map<CpuPr
             Map<CpuPrimitive, double[]> ns = new EnumMap<>(CpuPrimitive.class);
             for (CpuPrimitive p : CpuPrimitive.values()) {
                 JsonNode a = o.path("nsPerUnit").path(p.key());
-                if (!a.isArray()) throw new IllegalArgumentException("nsPerUnit." + p.key() + ": missing");
+                if (!a.isArray()) {
+                    throw new IllegalArgumentException("nsPerUnit." + p.key() + ": missing: the file has no figure for the primitive "
+                            + p.key() + " (" + p.unit() + "), which calibrations made before it was added lack; run polympc calibrate again");
+                }
                 double[] v = new double[a.size()];
                 for (int i = 0; i < v.length; i++) v[i] = a.get(i).asDouble(Double.NaN);
                 ns.put(p, v);

@@ -181,8 +181,35 @@ public final class CpuMicrobenchmarks {
                     sink += out[0];
                 };
             }
+            case FIXED_KEY_AES: {
+                javax.crypto.Cipher aes = fixedKeyAes();
+                byte[] in = new byte[16 * size], out = new byte[16 * size];
+                for (int i = 0; i < size; i++) in[16 * i] = (byte) a[i]; // distinct blocks, as distinct seeds
+                return () -> {
+                    try {
+                        aes.update(in, 0, in.length, out, 0);
+                    } catch (javax.crypto.ShortBufferException x) {
+                        throw new IllegalStateException(x);
+                    }
+                    sink += out[out.length - 1];
+                };
+            }
             default:
                 throw new IllegalStateException("no benchmark for " + p);
+        }
+    }
+
+    /**
+     * AES-128 in ECB mode under a fixed public key (all zero bytes here: the speed does not depend on
+     * the key), as the DCF's fixed-key PRG uses the JDK's cipher.
+     */
+    private static javax.crypto.Cipher fixedKeyAes() {
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/ECB/NoPadding");
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(new byte[16], "AES"));
+            return c;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES/ECB/NoPadding: " + e.getMessage(), e);
         }
     }
 

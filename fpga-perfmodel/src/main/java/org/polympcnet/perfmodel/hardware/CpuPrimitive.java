@@ -17,7 +17,10 @@ public enum CpuPrimitive {
     // MAC keeps its own index (the right matrix, CpuProfile): its figure, the right matrix, is not used.
     MAC("ns per multiply-accumulate of Ring64.matmul (16 x k by k x size/k, k about sqrt(size): size is the right matrix's elements)", 8),
     CHANNEL_BYTE("ns per byte sent and received through an in-memory channel (both copies, one thread)", 24), // a -> copy -> received
-    AES_BLOCK("ns per 16-byte AES block of the PRG key stream", 16); // the key stream out
+    AES_BLOCK("ns per 16-byte AES block of the PRG key stream", 16), // the key stream out
+    // The DCF walk of an FSS key (BCG+21) encrypts one chunk of blocks a level with a fixed public
+    // key: one Cipher.update of AES/ECB/NoPadding from one byte[] into another.
+    FIXED_KEY_AES("ns per 16-byte block of fixed-key AES-128 (AES/ECB/NoPadding, one Cipher.update over a buffer of blocks)", 32); // in -> out
 
     private final String unit;
     private final int bytesPerSize;

@@ -46,7 +46,8 @@ public final class CpuProfile implements HardwareProfile {
                 + cal.nanos(CpuPrimitive.RING_OP, w.ringOps(), size(CpuPrimitive.RING_OP, step, n))
                 // A pass with a product costs RING_MULT, one without RING_OP: the product's own share is the difference.
                 + Math.max(0, cal.nanos(CpuPrimitive.RING_MULT, w.ringMults(), size(CpuPrimitive.RING_MULT, step, n))
-                        - cal.nanos(CpuPrimitive.RING_OP, w.ringMults(), size(CpuPrimitive.RING_OP, step, n)));
+                        - cal.nanos(CpuPrimitive.RING_OP, w.ringMults(), size(CpuPrimitive.RING_OP, step, n)))
+                + cal.nanos(CpuPrimitive.FIXED_KEY_AES, w.aesBlocks(), size(CpuPrimitive.FIXED_KEY_AES, step, n));
         // A product's MAC rate depends on its right matrix (k x n): the inner loop runs over a row of
         // n, and the matrix stays in cache or not; the calibration is indexed by its element count.
         if (w.macs() > 0) ns += cal.nanos(CpuPrimitive.MAC, w.macs(), step.shape() == null ? n : (long) step.shape().k() * step.shape().n());

@@ -18,10 +18,15 @@ import java.util.Properties;
  * @param polyMultipliers 64-bit ring multipliers of the polynomial engine
  * @param matmulRows rows of the linear engine's systolic array of ring multiply-accumulate units
  * @param dspPerRingMultiplier DSP48E2 slices per 64-bit ring multiplier
+ * @param aesCores pipelined AES-128 cores of the FSS engine, one 16-byte block a cycle each every
+ *     {@code aesIi} cycles (the DCF walk of the FSS ReLU)
+ * @param lutPerAesCore LUTs of one fully pipelined fixed-key AES-128 core (S-boxes in logic)
+ * @param bramBitsPerAesCore block RAM bits of one core (0 when its S-boxes are logic)
  */
 public record EngineParameters(double clockMhz, int reluWordLanes, int reluIi, int polyMultipliers, int polyIi,
                                int matmulRows, int matmulCols, int matmulIi, int dspPerRingMultiplier,
-                               int lutPerRingMultiplier, int lutPerAndWordLane) {
+                               int lutPerRingMultiplier, int lutPerAndWordLane, int aesCores, int aesIi, int lutPerAesCore,
+                               int bramBitsPerAesCore) {
     /** Where the build puts the shared file on the classpath. */
     public static final String RESOURCE = "/org/polympcnet/perfmodel/hardware/engines.properties";
 
@@ -55,13 +60,15 @@ public record EngineParameters(double clockMhz, int reluWordLanes, int reluIi, i
                 positiveInt(p, "poly_multipliers", source), positiveInt(p, "poly_ii", source),
                 positiveInt(p, "matmul_rows", source), positiveInt(p, "matmul_cols", source), positiveInt(p, "matmul_ii", source),
                 positiveInt(p, "dsp_per_ring_multiplier", source), positiveInt(p, "lut_per_ring_multiplier", source),
-                positiveInt(p, "lut_per_and_word_lane", source));
+                positiveInt(p, "lut_per_and_word_lane", source),
+                positiveInt(p, "aes_cores", source), positiveInt(p, "aes_ii", source), positiveInt(p, "lut_per_aes_core", source),
+                nonNegativeInt(p, "bram_bits_per_aes_core", source));
     }
 
     /** The same parameters at another clock. */
     public EngineParameters withClockMhz(double mhz) {
         return new EngineParameters(mhz, reluWordLanes, reluIi, polyMultipliers, polyIi, matmulRows, matmulCols, matmulIi,
-                dspPerRingMultiplier, lutPerRingMultiplier, lutPerAndWordLane);
+                dspPerRingMultiplier, lutPerRingMultiplier, lutPerAndWordLane, aesCores, aesIi, lutPerAesCore, bramBitsPerAesCore);
     }
 
     private static Properties read(Reader r) throws IOException {
@@ -85,6 +92,17 @@ public record EngineParameters(double clockMhz, int reluWordLanes, int reluIi, i
             // reported below
         }
         throw new IllegalArgumentException(source + ": " + key + "=" + v + " is not a positive integer");
+    }
+
+    private static int nonNegativeInt(Properties p, String key, String source) {
+        String v = value(p, key, source);
+        try {
+            int i = Integer.parseInt(v);
+            if (i >= 0) return i;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(source + ": " + key + "=" + v + " is not a non-negative integer");
     }
 
     private static double positiveDouble(Properties p, String key, String source) {

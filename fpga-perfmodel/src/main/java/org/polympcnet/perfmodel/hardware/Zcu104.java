@@ -10,7 +10,8 @@ import org.polympcnet.perfmodel.cost.Work;
 /**
  * The Xilinx ZCU104 board (XCZU7EV) running one party's share: engines for linear layers
  * (a systolic array of ring multiply-accumulate units), the ReLU adder circuit (bit-sliced AND
- * lanes) and the polynomial (ring multipliers), sized by an {@link Allocation} and clocked at
+ * lanes), the polynomial (ring multipliers) and FSS (pipelined fixed-key AES-128 cores that walk the
+ * dealer's DCF keys), sized by an {@link Allocation} and clocked at
  * the programmable-logic clock. Engines stream: each lane takes one 64-bit word (or element) a
  * cycle every II cycles, and a step's stages (masking, ANDs or products, unmasking) are
  * pipelined, so a step lasts as many cycles as its longest stream. Correlations stream from the
@@ -19,6 +20,9 @@ import org.polympcnet.perfmodel.cost.Work;
 public final class Zcu104 implements HardwareProfile {
     /** XCZU7EV: 1728 DSP48E2, 230,400 LUT, 312 BRAM36 (11 Mb), 96 URAM288 (27 Mb). */
     public static final Resources BUDGET = new Resources(1728, 230_400, 312L * 36 * 1024, 96L * 288 * 1024);
+
+    /** 64-bit words an AES core's XOR stages (before and after its rounds, 128 bits each) take a cycle. */
+    static final int FSS_WORDS_PER_CORE = 4;
 
     private final EngineParameters params;
     private final Allocation allocation;
@@ -80,18 +84,30 @@ public final class Zcu104 implements HardwareProfile {
         Work w = step.work();
         switch (step.engine()) {
             case RELU: {
-                if (w.ringMults() > 0 || w.macs() > 0) throw new IllegalArgumentException("the ReLU engine has no multipliers: " + w);
+                if (w.ringMults() > 0 || w.macs() > 0 || w.aesBlocks() > 0) {
+                    throw new IllegalArgumentException("the ReLU engine has no multipliers or AES cores: " + w);
+                }
                 long stream = max(w.transposes() * 64, w.bitWords(), w.andWords(), w.ringOps());
                 return params.reluIi() * ceilDiv(stream, allocation.reluLanes());
             }
+            case FSS: {
+                if (w.ringMults() > 0 || w.macs() > 0 || w.andWords() > 0 || w.transposes() > 0) {
+                    throw new IllegalArgumentException("the FSS engine has only AES cores and word lanes: " + w);
+                }
+                // Each core takes a block a cycle; a 128-bit XOR stage before its rounds (seed ^ tweak) and one
+                // after (feed-forward, correction word, value) make 4 words a cycle alongside.
+                long stream = max(w.aesBlocks(), ceilDiv(w.ringOps(), FSS_WORDS_PER_CORE), ceilDiv(w.bitWords(), FSS_WORDS_PER_CORE), 0);
+                return params.aesIi() * ceilDiv(stream, allocation.aesCores());
+            }
             case POLY: {
-                if (w.macs() > 0 || w.andWords() > 0 || w.transposes() > 0) {
-                    throw new IllegalArgumentException("the polynomial engine has no AND lanes or systolic array: " + w);
+                if (w.macs() > 0 || w.andWords() > 0 || w.transposes() > 0 || w.aesBlocks() > 0) {
+                    throw new IllegalArgumentException("the polynomial engine has no AND lanes, systolic array or AES cores: " + w);
                 }
                 long stream = max(w.ringMults(), w.ringOps(), w.bitWords(), 0);
                 return params.polyIi() * ceilDiv(stream, allocation.polyMultipliers());
             }
             default: {
+                if (w.aesBlocks() > 0) throw new IllegalArgumentException("the linear engine has no AES cores: " + w);
                 int rows = allocation.matmulRows(), cols = allocation.matmulCols();
                 long cycles = params.matmulIi() * ceilDiv(w.ringOps(), cols); // element moves enter a row of the array a cycle
                 MatShape s = step.shape();

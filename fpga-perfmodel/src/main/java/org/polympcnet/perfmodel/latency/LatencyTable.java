@@ -43,12 +43,13 @@ public final class LatencyTable {
     }
 
     private final Map<String, Entry> entries;
-    private final String hardware, network;
+    private final String hardware, network, comparison;
 
-    private LatencyTable(Map<String, Entry> entries, String hardware, String network) {
+    private LatencyTable(Map<String, Entry> entries, String hardware, String network, String comparison) {
         this.entries = Collections.unmodifiableMap(entries);
         this.hardware = hardware;
         this.network = network;
+        this.comparison = comparison;
     }
 
     /** Batch 1, local truncation, 16 fractional bits: as inference runs by default. */
@@ -80,17 +81,29 @@ public final class LatencyTable {
                 rows.put(l.name(), new Entry(l.name(), "pool", costs.elements(model.shape(l.name())), s));
             }
         }
-        return new LatencyTable(rows, hw.describe(), net.name());
+        return new LatencyTable(rows, hw.describe(), net.name(), comparison.protocol());
     }
 
     /** Seconds of an activation of n elements as "relu" or "poly", alone on this hardware and network. */
     public static double activationSeconds(HardwareProfile hw, NetworkProfile net, String kind, int n) {
-        return activationSeconds(new CryptoScheduler(hw, net), LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16), kind, n);
+        return activationSeconds(hw, net, kind, n, ComparisonProtocols.DEFAULT);
+    }
+
+    /** As above, a ReLU by the comparison protocol `comparison`. */
+    public static double activationSeconds(HardwareProfile hw, NetworkProfile net, String kind, int n, ComparisonCosts comparison) {
+        LayerCosts costs = LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16).withComparison(comparison);
+        return activationSeconds(new CryptoScheduler(hw, net), costs, kind, n);
     }
 
     /** Seconds of a pool as "max" or "avg" over a [C, H, W] input, alone on this hardware and network. */
     public static double poolSeconds(HardwareProfile hw, NetworkProfile net, String kind, int[] chw, int kernel, int stride) {
-        LayerCosts costs = LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16);
+        return poolSeconds(hw, net, kind, chw, kernel, stride, ComparisonProtocols.DEFAULT);
+    }
+
+    /** As above, a max pool's ReLUs by the comparison protocol `comparison`. */
+    public static double poolSeconds(HardwareProfile hw, NetworkProfile net, String kind, int[] chw, int kernel, int stride,
+                                     ComparisonCosts comparison) {
+        LayerCosts costs = LayerCosts.withoutModel(1, Truncation.Mode.LOCAL, 16).withComparison(comparison);
         return seconds(new CryptoScheduler(hw, net), kind + "pool", costs.pool(kind, chw, kernel, stride), null);
     }
 
@@ -124,5 +137,10 @@ public final class LatencyTable {
 
     public String network() {
         return network;
+    }
+
+    /** The comparison protocol of its ReLU and max-pool latencies, by its stats name ("gmw-carry-tree", "fss-dcf" ...). */
+    public String comparison() {
+        return comparison;
     }
 }

@@ -25,8 +25,8 @@ class ComparisonProtocolsTest {
 
     @Test
     void anUnknownProtocolNamesTheKnownOnes() {
-        String msg = assertThrows(IllegalArgumentException.class, () -> ComparisonProtocols.of("fss")).getMessage();
-        assertTrue(msg.contains("'fss'") && msg.contains("gmw-carry-tree"), msg);
+        String msg = assertThrows(IllegalArgumentException.class, () -> ComparisonProtocols.of("garbled")).getMessage();
+        assertTrue(msg.contains("'garbled'") && msg.contains("gmw-carry-tree") && msg.contains("fss-dcf"), msg);
     }
 
     @Test

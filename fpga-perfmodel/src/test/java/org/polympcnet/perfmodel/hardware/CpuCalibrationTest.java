@@ -45,6 +45,29 @@ class CpuCalibrationTest {
     }
 
     @Test
+    void aCalibrationWithoutTheFixedKeyAesPrimitiveNamesFileAndPrimitive(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("before-fss.json");
+        String json = TestCalibration.fixed().toJson();
+        // The file as calibrate wrote it before the primitive existed: neither its figures nor its unit.
+        String without = json.replaceAll("(?s),\\s*\"fixed_key_aes\"\\s*:\\s*\\[[^\\]]*\\]", "")
+                .replaceAll(",\\s*\"fixed_key_aes\"\\s*:\\s*\"[^\"]*\"", "");
+        assertTrue(!without.contains("fixed_key_aes") && without.length() < json.length(), without);
+        Files.writeString(old, without);
+        String msg = assertThrows(IllegalArgumentException.class, () -> CpuCalibration.read(old)).getMessage();
+        assertTrue(msg.contains(old.toString()) && msg.contains("fixed_key_aes") && msg.contains("calibrate again"), msg);
+    }
+
+    @Test
+    void theFixedKeyAesBenchmarkRunsAndIsPriced() {
+        CpuCalibration c = CpuMicrobenchmarks.run(new CpuMicrobenchmarks.Options(new int[] {1 << 8, 1 << 10}, 2, 0.5, 2, 16, 11), null);
+        for (int i = 0; i < 2; i++) assertTrue(c.nsPerUnit().get(CpuPrimitive.FIXED_KEY_AES)[i] > 0);
+        CpuProfile cpu = new CpuProfile(c);
+        double t = cpu.computeSeconds(new org.polympcnet.perfmodel.cost.Step(org.polympcnet.perfmodel.cost.EngineKind.FSS,
+                org.polympcnet.perfmodel.cost.Work.aesBlocks(1 << 10), false, 0, null, 1 << 10));
+        assertEquals(c.nanos(CpuPrimitive.FIXED_KEY_AES, 1 << 10, 1 << 10) * 1e-9, t, 1e-15);
+    }
+
+    @Test
     void macBenchmarkShapesAreAboutSquareAndExact() {
         for (int size : new int[] {256, 512, 1 << 12, 1 << 19, 1 << 20, 1000, 97}) {
             int k = CpuMicrobenchmarks.macInner(size);

@@ -18,6 +18,7 @@ public final class TestCalibration {
         ns.put(CpuPrimitive.MAC, new double[] {0.6, 0.5, 0.6, 1.0});
         ns.put(CpuPrimitive.CHANNEL_BYTE, new double[] {0.4, 0.3, 0.3, 0.5});
         ns.put(CpuPrimitive.AES_BLOCK, new double[] {3, 2, 2, 3});
+        ns.put(CpuPrimitive.FIXED_KEY_AES, new double[] {6, 5, 5, 5.5});
         return new CpuCalibration("test machine", "2026-01-01T00:00:00Z", sizes, ns, 20_000, 45_000);
     }
 

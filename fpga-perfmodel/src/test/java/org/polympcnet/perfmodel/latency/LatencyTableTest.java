@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.polympcnet.perfmodel.TestNetworks;
+import org.polympcnet.perfmodel.cost.ComparisonCosts;
+import org.polympcnet.perfmodel.cost.ComparisonProtocols;
 import org.polympcnet.perfmodel.hardware.HardwareProfile;
 import org.polympcnet.perfmodel.hardware.TestCalibration;
 import org.polympcnet.perfmodel.hardware.Zcu104;
@@ -28,6 +30,57 @@ class LatencyTableTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void reluLatencyIsMonotoneInLayerSizeForEveryComparisonProtocol() {
+        for (String protocol : ComparisonProtocols.names()) {
+            ComparisonCosts c = ComparisonProtocols.of(protocol);
+            for (HardwareProfile hw : HW) {
+                for (NetworkProfile net : NETS) {
+                    double prev = 0;
+                    for (int n = 1; n <= 1 << 17; n += 1 + n / 3) {
+                        double s = LatencyTable.activationSeconds(hw, net, "relu", n, c);
+                        assertTrue(s >= prev, protocol + " " + hw.name() + " " + net.name() + " at n=" + n + ": " + s + " < " + prev);
+                        prev = s;
+                    }
+                }
+                double prev = 0;
+                for (int side = 2; side <= 64; side += 2) {
+                    double s = LatencyTable.poolSeconds(hw, NetworkProfile.LAN, "max", new int[] {8, side, side}, 2, 2, c);
+                    assertTrue(s >= prev, protocol + " " + hw.name() + " max pool at side " + side);
+                    prev = s;
+                }
+            }
+        }
+    }
+
+    /**
+     * FSS's one round against the carry tree's eight on lan: wherever FSS's own work (its latency
+     * with no network) and its one round trip take less than the round trips of the GMW ReLU, FSS
+     * must be faster; the relation is asserted only there (small layers). Where AES work or
+     * bandwidth dominate it may flip, and is only printed.
+     */
+    @Test
+    void onLanFssBeatsTheCarryTreeWhereItsWorkIsLessThanTheRoundsItSaves() {
+        ComparisonCosts gmw = ComparisonProtocols.of("gmw-carry-tree"), fss = ComparisonProtocols.of("fss-dcf");
+        double rtt = NetworkProfile.LAN.rttSeconds();
+        for (HardwareProfile hw : HW) {
+            int checked = 0;
+            for (int n = 1; n <= 1 << 16; n *= 4) {
+                double g = LatencyTable.activationSeconds(hw, NetworkProfile.LAN, "relu", n, gmw);
+                double f = LatencyTable.activationSeconds(hw, NetworkProfile.LAN, "relu", n, fss);
+                double fWork = LatencyTable.activationSeconds(hw, NetworkProfile.NONE, "relu", n, fss);
+                double gRounds = gmw.relu(n).rounds() * rtt;
+                System.out.printf("%s/lan relu n=%d: gmw %.4f ms (its rounds %.4f ms), fss %.4f ms (its work %.4f ms)%n", hw.name(), n,
+                        g * 1e3, gRounds * 1e3, f * 1e3, fWork * 1e3);
+                if (fWork + fss.relu(n).rounds() * rtt < gRounds) {
+                    assertTrue(f < g, hw.name() + " n=" + n + ": fss " + f + " s, gmw " + g + " s");
+                    checked++;
+                }
+            }
+            assertTrue(checked > 0, hw.name() + ": no layer size where FSS's work is below the saved rounds");
         }
     }
 

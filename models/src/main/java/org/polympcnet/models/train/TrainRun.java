@@ -19,18 +19,23 @@ import org.polympcnet.models.nn.ExpectedLatency;
 import org.polympcnet.models.nn.Exporter;
 import org.polympcnet.models.nn.NetSpec;
 import org.polympcnet.models.nn.Network;
+import org.polympcnet.perfmodel.cost.ComparisonCosts;
+import org.polympcnet.perfmodel.cost.ComparisonProtocols;
 import org.polympcnet.perfmodel.latency.LatencyTable;
 import org.polympcnet.protocols.io.AtomicFile;
 import org.polympcnet.protocols.nn.Model;
 import org.polympcnet.protocols.nn.ModelFile;
+import org.polympcnet.protocols.ops.Truncation;
 
 /**
  * One {@code polympc train} run into an output directory: trains ({@link Trainer}), then writes
  * {@code model.json} + {@code weights.bin} (the model format, batch norm folded; metrics
  * {@code testAccuracy}, {@code validationAccuracy} in percent and the format's {@code reluCount}),
  * {@code train-log.csv} ({@link EpochRecord}), {@code summary.csv} (tidy rows
- * experiment,config,metric,value,unit for results/raw/train.csv) and, for a search,
- * {@code search.json} (alpha, softmax and latency per gate, the chosen op). Every file is written
+ * experiment,config,metric,value,unit for results/raw/train.csv; config {@code comparison} names the
+ * protocol of the ReLU and max-pool latencies) and, for a search, {@code search.json} (alpha,
+ * softmax and latency per gate, the chosen op, and the same {@code comparison}). The model's
+ * metrics are numbers only (the format keeps no strings there), so the protocol is not among them. Every file is written
  * to a temp file and renamed, and only after training succeeded; during training only
  * {@code checkpoint.bin} is (re)written, after each good epoch.
  */
@@ -77,12 +82,12 @@ public final class TrainRun {
         writeAtomically(out.resolve(TRAIN_LOG), csv.toString());
 
         String experiment = s.mode().equals("search") ? "search" : "train";
-        String config = String.format(Locale.ROOT, "run=%s;dataset=%s;arch=%s;act=%s;init=%s;lambda=%s;epochs=%d;finetune_epochs=%s;batch=%d;seed=%d;limit=%s;train_limit=%s;lr=%s;lr_schedule=%s;from=%s",
+        String config = String.format(Locale.ROOT, "run=%s;dataset=%s;arch=%s;act=%s;init=%s;lambda=%s;epochs=%d;finetune_epochs=%s;batch=%d;seed=%d;limit=%s;train_limit=%s;lr=%s;lr_schedule=%s;from=%s;comparison=%s",
                 runName, datasetName, s.arch(), s.mode(), s.mode().equals("relu") ? "" : s.init().label(),
                 s.mode().equals("search") ? Double.toString(s.lambda()) : "", s.epochs(),
                 s.mode().equals("search") ? Integer.toString(s.fineTuneEpochs()) : "", s.batch(), s.seed(), s.limit() == 0 ? "" : Integer.toString(s.limit()),
                 s.trainLimit() == 0 ? "" : Integer.toString(s.trainLimit()), Double.toString(s.learningRate()), s.schedule(),
-                s.from() == null ? "" : String.valueOf(s.from().toAbsolutePath().normalize().getFileName()));
+                s.from() == null ? "" : String.valueOf(s.from().toAbsolutePath().normalize().getFileName()), table.comparison());
         StringBuilder sum = new StringBuilder(SUMMARY_HEADER).append('\n');
         row(sum, experiment, config, "test_accuracy", test, "percent");
         row(sum, experiment, config, "val_accuracy", val, "percent");
@@ -117,6 +122,7 @@ public final class TrainRun {
         root.put("network", netName);
         NetSpec spec = trainer.spec();
         LatencyTable table = trainer.table();
+        root.put("comparison", table.comparison()); // the protocol of the ReLU and max-pool latencies (--relu-protocol)
         Map<String, double[]> probs = trainer.searchedProbabilities();
         ArrayNode gates = root.putArray("gates");
         for (String layer : probs.keySet()) {
@@ -153,9 +159,16 @@ public final class TrainRun {
         AtomicFile.write(target.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The latency table of an architecture, for the search loss and the logs. */
+    /** The latency table of an architecture, for the search loss and the logs (ReLUs by the GMW carry tree). */
     public static LatencyTable latencyTable(NetSpec spec, String dataset, org.polympcnet.perfmodel.hardware.HardwareProfile hw,
                                             org.polympcnet.protocols.net.NetworkProfile net) {
-        return LatencyTable.forModel(Exporter.architecture(spec, Choices.forMode(spec, "relu"), dataset), hw, net);
+        return latencyTable(spec, dataset, hw, net, ComparisonProtocols.DEFAULT);
+    }
+
+    /** As above, ReLU and max-pool latencies by the comparison protocol `comparison` ({@code --relu-protocol}). */
+    public static LatencyTable latencyTable(NetSpec spec, String dataset, org.polympcnet.perfmodel.hardware.HardwareProfile hw,
+                                            org.polympcnet.protocols.net.NetworkProfile net, ComparisonCosts comparison) {
+        return LatencyTable.forModel(Exporter.architecture(spec, Choices.forMode(spec, "relu"), dataset), hw, net, 1,
+                Truncation.Mode.LOCAL, 16, comparison);
     }
 }

@@ -3,9 +3,12 @@ package org.polympcnet.models.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import org.polympcnet.models.data.SyntheticDataset;
 import org.polympcnet.models.nn.NetSpec;
 import org.polympcnet.models.nn.Network;
 import org.polympcnet.models.nn.PolyInit;
+import org.polympcnet.perfmodel.cost.ComparisonProtocols;
 import org.polympcnet.perfmodel.hardware.HardwareProfiles;
 import org.polympcnet.perfmodel.latency.LatencyTable;
 import org.polympcnet.protocols.net.NetworkProfile;
@@ -159,5 +163,31 @@ class TrainerTest {
         // A poly run started from this run's checkpoint picks up its weights.
         Map<String, INDArray> state = Checkpoint.read(out.resolve(Checkpoint.FILE));
         assertTrue(state.containsKey("conv1/w"));
+    }
+
+    @Test
+    void aSearchRecordsTheComparisonProtocolOfItsLatencies(@TempDir Path dir) throws Exception {
+        NetSpec spec = Trainer.specFor("cnn", DATA.train());
+        LatencyTable gmw = table("cnn");
+        LatencyTable fss = TrainRun.latencyTable(spec, "synthetic", HardwareProfiles.of("zcu104", null, null, null), NetworkProfile.LAN,
+                ComparisonProtocols.of("fss-dcf"));
+        assertEquals("gmw-carry-tree", gmw.comparison());
+        assertEquals("fss-dcf", fss.comparison());
+        // The protocol changes the ReLU choice's latency and leaves the polynomial's alone.
+        assertNotEquals(gmw.seconds("act1", "relu"), fss.seconds("act1", "relu"));
+        assertEquals(gmw.seconds("act1", "poly"), fss.seconds("act1", "poly"));
+        Path out = dir.resolve("search-fss");
+        TrainSettings s = new TrainSettings("search", "cnn", PolyInit.STPAI, 0.5, 1, 0, 32, 3, 1e-3, TrainSettings.DEFAULT_ALPHA_LR,
+                TrainSettings.DEFAULT_CLIP, 1.0, 0, null, 0, TrainSettings.CONSTANT);
+        TrainRun.run(DATA, "synthetic", s, fss, "zcu104", "lan", Map.of("zcu104_lan", fss), out, "search-fss", l -> {});
+        JsonNode search = new ObjectMapper().readTree(out.resolve(TrainRun.SEARCH).toFile());
+        assertEquals("fss-dcf", search.path("comparison").asText());
+        for (JsonNode g : search.path("gates")) {
+            if (g.path("type").asText().equals("act")) {
+                assertEquals(fss.seconds(g.path("layer").asText(), "relu"), g.path("latency_s").path("relu").asDouble(), 0);
+            }
+        }
+        String summary = Files.readString(out.resolve(TrainRun.SUMMARY));
+        assertTrue(summary.lines().skip(1).allMatch(l -> l.contains(";comparison=fss-dcf,")), summary);
     }
 }
