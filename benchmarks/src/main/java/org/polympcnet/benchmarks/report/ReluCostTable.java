@@ -68,20 +68,22 @@ final class ReluCostTable {
         if (rows.isEmpty()) return s;
         MarkdownTable t = new MarkdownTable("protocol", "modelled n", "online B/ReLU p0", "online B/ReLU p1", "offline B/ReLU p0",
                 "offline B/ReLU p1", "rounds", "zcu104 lan ms", "zcu104 wan ms", "cpu lan ms", "cpu wan ms",
-                "JMH n", "JMH online ReLUs/s", "JMH online B/ReLU", "JMH rounds");
+                "JMH n", "JMH online ReLUs/s", "JMH online B/ReLU", "JMH rounds", "JMH offline B/ReLU p0 / p1");
         for (Row r : rows) {
             t.row(r.protocol.cli + " (" + r.protocol.stats + ")", r.modelled() ? r.n : null, r.onlineP0, r.onlineP1, r.offlineP0, r.offlineP1,
                     r.rounds, r.ms.get("zcu104/lan"), r.ms.get("zcu104/wan"), r.ms.get("cpu/lan"), r.ms.get("cpu/wan"),
                     r.jmh == null ? null : r.jmh.elements(),
                     r.jmh == null ? null : MarkdownTable.withError(r.jmh.counter("elements"), r.jmh.counterError("elements")),
-                    r.jmhOnlineBytes(), r.jmhRounds());
+                    r.jmhOnlineBytes(), r.jmhRounds(),
+                    r.jmh == null ? null : MarkdownTable.num(r.jmh.counter("offlineBytesPerElemP0")) + " / "
+                            + MarkdownTable.num(r.jmh.counter("offlineBytesPerElemP1")));
             s.headlines.add(headline(r));
         }
         s.table = t.render();
         s.note("Modelled: `polympc perfmodel --op relu --n N --relu-protocol P` (the dealer's correlations), bytes per ReLU = the op's "
                 + "bytes / n (offline: each party's link to the dealer), rounds of the busier party, latency of all n ReLUs on the "
                 + "zcu104 profile and on this machine's calibrated cpu profile over the lan (3 Gbit/s, 0.3 ms) and wan (400 Mbit/s, 40 ms) "
-                + "links. JMH: the protocol's ReLU benchmark, its online method (`ReluBenchmark.online`, "
+                + "links. JMH (measured, its own counters; offline: each party's dealer link per ReLU, the key size for fss): the protocol's ReLU benchmark, its online method (`ReluBenchmark.online`, "
                 + "`MillionaireReluBenchmark.online`, `FssReluBenchmark.relu`), dealer, both parties on two threads of one JVM; at the "
                 + "largest n every listed protocol was measured at, so the throughputs compare (ReLUs/s with JMH's 99.9 % error).");
         return s;

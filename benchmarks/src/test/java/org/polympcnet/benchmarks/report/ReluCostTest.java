@@ -39,13 +39,15 @@ class ReluCostTest {
     }
 
     /** One JMH online point of a ReLU benchmark with its counters. */
-    static String jmh(String clsMethod, int n, double elements, double error, double bytes, double rounds) {
+    static String jmh(String clsMethod, int n, double elements, double error, double bytes, double rounds, double off0, double off1) {
         String b = "\"org.polympcnet.benchmarks.ops." + clsMethod;
         String tail = ",dealer," + n + "\n";
         return b + "\",\"thrpt\",1,3," + elements / n + ",1.0,\"ops/s\"" + tail
                 + b + ":elements\",\"thrpt\",1,3," + elements + "," + error + ",\"ops/s\"" + tail
                 + b + ":onlineBytesPerElem\",\"thrpt\",1,3," + bytes + ",NaN,\"#\"" + tail
-                + b + ":onlineRounds\",\"thrpt\",1,3," + rounds + ",NaN,\"#\"" + tail;
+                + b + ":onlineRounds\",\"thrpt\",1,3," + rounds + ",NaN,\"#\"" + tail
+                + b + ":offlineBytesPerElemP0\",\"thrpt\",1,3," + off0 + ",NaN,\"#\"" + tail
+                + b + ":offlineBytesPerElemP1\",\"thrpt\",1,3," + off1 + ",NaN,\"#\"" + tail;
     }
 
     static String train(String experiment, String config, double acc, double latencyS) {
@@ -72,9 +74,11 @@ class ReluCostTest {
         write("relu-perfmodel-fss.csv", fss.toString());
         // gmw measured at 1024 and 4096, fss at 1024 and 2048: the table shows n = 1024, the largest both share. FssReluBenchmark
         // names its online methods after their ops; its drelu (faster) is not the ReLU's figure.
-        write("jmh-ops.csv", JMH + jmh("ReluBenchmark.online", 1024, 2_000_000, 50_000, 38.5, 8)
-                + jmh("ReluBenchmark.online", 4096, 3_000_000, 0, 38.5, 8) + jmh("FssReluBenchmark.relu", 1024, 1_500_000, 100_000, 8, 1)
-                + jmh("FssReluBenchmark.drelu", 1024, 2_500_000, 0, 8, 1) + jmh("FssReluBenchmark.relu", 2048, 1_700_000, 0, 8, 1));
+        write("jmh-ops.csv", JMH + jmh("ReluBenchmark.online", 1024, 2_000_000, 50_000, 38.5, 8, 0.25, 40)
+                + jmh("ReluBenchmark.online", 4096, 3_000_000, 0, 38.5, 8, 0.1, 40)
+                + jmh("FssReluBenchmark.relu", 1024, 1_500_000, 100_000, 8, 1, 2032.25, 2048.25)
+                + jmh("FssReluBenchmark.drelu", 1024, 2_500_000, 0, 8, 1, 1008.5, 1009.5)
+                + jmh("FssReluBenchmark.relu", 2048, 1_700_000, 0, 8, 1, 2032, 2048));
         write("train.csv", TIDY
                 + train("train", "run=relu-cnn;act=relu", 91, 0.010)
                 + train("train", "run=poly-cnn;act=poly", 88, 0.001)
@@ -98,8 +102,8 @@ class ReluCostTest {
         Report.Result r = run();
         String t = Files.readString(out.resolve("tables/relu-cost.md"));
         // gmw: 39424 / 1024 = 38.5 B, 152 / 1024 = 0.1484 B offline to party 0, 40 to party 1; JMH at n = 1024.
-        assertTrue(t.contains("| gmw (gmw-carry-tree) | 1,024 | 38.5 | 38.5 | 0.1484 | 40 | 8 | 10 | 400 | 20 | 500 | 1,024 | 2,000,000 ± 50,000 | 38.5 | 8 |"), t);
-        assertTrue(t.contains("| fss (fss-dcf) | 1,024 | 8 | 8 | 2,032 | 2,048 | 1 | 2.5 | 45 | 4 | 50 | 1,024 | 1,500,000 ± 100,000 | 8 | 1 |"), t);
+        assertTrue(t.contains("| gmw (gmw-carry-tree) | 1,024 | 38.5 | 38.5 | 0.1484 | 40 | 8 | 10 | 400 | 20 | 500 | 1,024 | 2,000,000 ± 50,000 | 38.5 | 8 | 0.25 / 40 |"), t);
+        assertTrue(t.contains("| fss (fss-dcf) | 1,024 | 8 | 8 | 2,032 | 2,048 | 1 | 2.5 | 45 | 4 | 50 | 1,024 | 1,500,000 ± 100,000 | 8 | 1 | 2,032 / 2,048 |"), t);
         assertFalse(t.contains("| millionaire"), t);
         String e = errText.toString();
         assertTrue(e.contains("table relu-cost: missing source results/raw/relu-perfmodel-millionaire.csv (the table is shown"), e);
