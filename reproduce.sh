@@ -108,22 +108,28 @@ relu_online_method() { case $1 in fss) echo relu ;; *) echo online ;; esac; }
 # --protocol; perfmodel and train: --relu-protocol; jmh: a ReLU benchmark in benchmarks.jar), else
 # one error naming the protocols and what refused them. Cheap (--help, -l, one small perf model), so a
 # stage fails at its start rather than after the runs of the protocols before.
+perfmodel_knows() {
+  local probe rc=0
+  probe=$(mktemp)
+  "$ROOT/polympc" perfmodel --op relu --n 64 --hw zcu104 --relu-protocol "$1" --out "$probe" > /dev/null 2>&1 || rc=1
+  rm -f "$probe"
+  return $rc
+}
 require_protocols() {
-  local what=$1 p bad=() cmd refused="" probe
+  local what=$1 p bad=() cmd refused=""
   for p in "${COMPARISON_PROTOCOLS[@]}"; do
     case $what in
       op) cmd="polympc op relu --protocol $p"
           "$ROOT/polympc" op relu --protocol "$p" --help > /dev/null 2>&1 || bad+=("$p") ;;
       # The CLI may know a protocol's name before the perf model has its costs: model a small ReLU.
       perfmodel) cmd="polympc perfmodel --op relu --relu-protocol $p"
-          probe=$(mktemp)
-          "$ROOT/polympc" perfmodel --op relu --n 64 --hw zcu104 --relu-protocol "$p" --out "$probe" > /dev/null 2>&1 || bad+=("$p")
-          rm -f "$probe" ;;
-      # picocli ignores an unknown option next to --help: the option must be in the help text too. gmw
-      # is the trainer's default and its searches pass no option, so any trainer runs them.
+          perfmodel_knows "$p" || bad+=("$p") ;;
+      # The trainer reads --relu-protocol only once it runs (picocli also ignores an unknown option next
+      # to --help), and prices it with the perf model's costs: the option must be in its help text and
+      # the perf model must cost the protocol. gmw is the default and its searches pass no option.
       train) cmd="polympc train --relu-protocol $p"
-          [ "$p" = gmw ] || { "$ROOT/polympc" train --help 2>/dev/null | grep -q -- '--relu-protocol' \
-            && "$ROOT/polympc" train --relu-protocol "$p" --help > /dev/null 2>&1; } || bad+=("$p") ;;
+          [ "$p" = gmw ] || { "$ROOT/polympc" train --help 2>/dev/null | grep -q -- '--relu-protocol' && perfmodel_knows "$p"; } \
+            || bad+=("$p") ;;
       jmh) cmd="benchmarks.jar: ops.$(relu_benchmark "$p")"
           java -jar "$ROOT/benchmarks/target/benchmarks.jar" -l 2>/dev/null \
             | grep -q "^org\.polympcnet\.benchmarks\.ops\.$(relu_benchmark "$p")\." || bad+=("$p") ;;
