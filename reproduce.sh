@@ -75,7 +75,8 @@ perfmodel ./polympc perfmodel for each results/models/*/ (else the built-in mnis
           cpu over lan and wan (cpu also none): results/raw/perfmodel-MODEL-HW-NET.csv, latency-table-MODEL-HW-NET.csv,
           results/raw/gantt-MODEL-HW-NET.png (the report copies it into plots/)
 relucost  ./polympc perfmodel --op relu at n = 2^20 per comparison protocol on zcu104 and cpu over lan and wan:
-          results/raw/relu-perfmodel-PROTOCOL.csv (the report's ReLU cost per protocol, with the jmh stage's ReLU benchmarks)
+          results/raw/relu-perfmodel-PROTOCOL.csv (the report's ReLU cost per protocol, with the jmh stage's ReLU benchmarks);
+          and the ReLU baseline's latency table under each protocol: results/raw/relu-baseline-PROTOCOL.csv
 validate  ./polympc compare-latency --measure: relu, poly, square, mult (n = 2^12..2^18), matmul (16..256) and op
           sequences measured warm and modelled by the calibrated cpu: results/raw/compare-latency-ops.csv
           (per point modelled, measured median, relative error; total), -measured.csv, -modelled.csv
@@ -321,13 +322,21 @@ stage_perfmodel() {
 
 # The ReLU of each comparison protocol alone, as the performance model costs it: n = 2^20 elements (the
 # issue's JMH size; the model is analytic, so its time does not grow with n), both hardware profiles,
-# lan and wan. One file per protocol, the set replaced whole.
+# lan and wan: relu-perfmodel-PROTOCOL.csv. And the ReLU baseline every search starts from (relu-cnn),
+# its latency table under each protocol: relu-baseline-PROTOCOL.csv. The train stage models its
+# activations with gmw only; the sum of the table's relu and max choices is exactly the trainer's
+# modelled activation latency (18.3688 ms on zcu104/lan both ways in the quick run of 2026-11-25), so
+# the report can place the baseline on each protocol's front. Both sets are replaced whole.
 RELU_COST_N=1048576
-inputs_relucost() { sha256sum "$ROOT/cli/target/polympc.jar" "$CALIBRATION"; echo "$RELU_COST_N ${COMPARISON_PROTOCOLS[*]}"; }
+inputs_relucost() {
+  sha256sum "$ROOT/cli/target/polympc.jar" "$CALIBRATION"; echo "$RELU_COST_N ${COMPARISON_PROTOCOLS[*]}"
+  sha256sum "$MODELS/relu-cnn/model.json" 2>/dev/null || true
+}
 stage_relucost() {
-  local p hw net cal work f
+  local p hw net cal work f baseline="$MODELS/relu-cnn"
   require_protocols perfmodel
   work=$(mktemp -d "$RAW/.relucost.XXXXXX")
+  [ -f "$baseline/model.json" ] || log "  no $baseline/model.json (train stage): no relu-baseline-PROTOCOL.csv"
   for p in "${COMPARISON_PROTOCOLS[@]}"; do
     for hw in zcu104 cpu; do
       cal=()
@@ -336,13 +345,25 @@ stage_relucost() {
         log "  perfmodel --op relu --n $RELU_COST_N --relu-protocol $p on $hw over $net"
         "$ROOT/polympc" perfmodel --op relu --n "$RELU_COST_N" --relu-protocol "$p" --hw "$hw" "${cal[@]}" --net "$net" \
           --out "$work/$p-$hw-$net.csv"
+        if [ -f "$baseline/model.json" ]; then
+          log "  perfmodel --model relu-cnn --relu-protocol $p on $hw over $net (latency table)"
+          "$ROOT/polympc" perfmodel --model "$baseline" --relu-protocol "$p" --hw "$hw" "${cal[@]}" --net "$net" \
+            --out "$work/model-$p-$hw-$net.csv" --table "$work/table-$p-$hw-$net.csv"
+        fi
       done
     done
     { head -n 1 "$work/$p-zcu104-lan.csv"
       for f in "$work/$p"-{zcu104,cpu}-{lan,wan}.csv; do tail -n +2 "$f"; done; } > "$work/relu-perfmodel-$p.csv"
+    if [ -f "$baseline/model.json" ]; then
+      { head -n 1 "$work/table-$p-zcu104-lan.csv"
+        for f in "$work/table-$p"-{zcu104,cpu}-{lan,wan}.csv; do tail -n +2 "$f"; done; } > "$work/relu-baseline-$p.csv"
+    fi
   done
-  rm -f "$RAW"/relu-perfmodel-*.csv
-  for p in "${COMPARISON_PROTOCOLS[@]}"; do mv "$work/relu-perfmodel-$p.csv" "$RAW/"; done
+  rm -f "$RAW"/relu-perfmodel-*.csv "$RAW"/relu-baseline-*.csv
+  for p in "${COMPARISON_PROTOCOLS[@]}"; do
+    mv "$work/relu-perfmodel-$p.csv" "$RAW/"
+    [ -f "$work/relu-baseline-$p.csv" ] && mv "$work/relu-baseline-$p.csv" "$RAW/"
+  done
   rm -rf "$work"
 }
 
@@ -517,7 +538,7 @@ stage_train() {
 # pools with it). One search takes about 130 s in quick mode, and each model it adds about 30 s more
 # in the infer (15 s), perfmodel (5 runs of 1.5 s) and jmh stages; the quick run (about 21 minutes with
 # gmw alone) must stay under 40, so the other protocols get 3 searches, not 3 each: about 10 more
-# minutes with the relucost stage (about 60 s) and the fss ReLU benchmark (about 40 s). millionaire at
+# minutes with the relucost stage (about 80 s) and the fss ReLU benchmark (about 40 s). millionaire at
 # 0.5 only: on zcu104 its ReLU is modelled slower than gmw's (more bytes, fewer rounds), so it would
 # drop ReLUs at least as readily, and 0.5 compares with gmw's.
 # fss at 0.5 (the same point) and 2: its one-round ReLU is closer to the polynomial's cost, and lambda

@@ -218,7 +218,7 @@ final class ModelTables {
 
     /** The comparison protocol secure inference ran: its config's protocol field, gmw (the only one infer had) without one. */
     private static ReluProtocol inferProtocol(Point infer) {
-        for (String key : new String[] {"relu_protocol", "protocol", "comparison"}) {
+        for (String key : new String[] {"protocol", "comparison"}) {
             String v = infer.get(key);
             if (v != null && !v.isBlank()) return ReluProtocol.of(v).orElse(ReluProtocol.GMW);
         }

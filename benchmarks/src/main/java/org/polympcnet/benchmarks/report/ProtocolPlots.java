@@ -2,9 +2,7 @@ package org.polympcnet.benchmarks.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,73 +139,59 @@ final class ProtocolPlots {
 
     /**
      * Test accuracy against modelled activation latency, a series per comparison protocol (the
-     * models whose ReLUs and max pools were priced with it) and its Pareto front, which also takes
-     * the comparison-free all-poly models (their latency is every protocol's). Each protocol is
-     * expected to have searched models in train.csv; one without is named.
+     * models whose ReLUs and max pools were priced with it), its ReLU baseline and its Pareto front,
+     * which also takes the comparison-free all-poly models (their latency is every protocol's).
+     * What is missing per protocol is named by {@link ProtocolFronts#read} in its table.
      */
-    static List<Plots.Plot> pareto(RawDir raw, Section s) {
+    static List<Plots.Plot> pareto(Optional<ProtocolFronts.Fronts> fronts, Section s) {
         List<Plots.Plot> out = new ArrayList<>();
-        Optional<Path> f = raw.file(ModelTables.TRAIN);
-        if (f.isEmpty()) {
+        if (fronts.isEmpty()) {
             s.missing(ModelTables.TRAIN);
             return out;
         }
+        ProtocolFronts.Fronts f = fronts.get();
         s.source(ModelTables.TRAIN);
-        List<ModelPoint> models = ModelPoint.read(raw.tidy(f.get()));
-        String key = ModelPoint.preferredKey(models);
-        Map<ReluProtocol, List<double[]>> searched = new LinkedHashMap<>(), baseline = new LinkedHashMap<>();
-        List<double[]> free = new ArrayList<>();
-        for (ReluProtocol p : ReluProtocol.values()) {
-            searched.put(p, new ArrayList<>());
-            baseline.put(p, new ArrayList<>());
-        }
-        for (ModelPoint m : models) {
-            Double ms = m.latencyMs().get(key);
-            if (ms == null) continue;
-            double[] xy = {ms, m.accuracy()};
-            if (m.comparisonFree()) free.add(xy);
-            else if ("search".equals(m.experiment()) || "search".equals(m.act())) searched.get(m.protocol()).add(xy);
-            else baseline.get(m.protocol()).add(xy);
-        }
         boolean anySearch = false;
-        for (ReluProtocol p : ReluProtocol.values()) {
-            if (searched.get(p).isEmpty()) s.missing(ModelTables.TRAIN + " (no searched model with --relu-protocol " + p.cli + ")");
-            else anySearch = true;
+        for (List<ModelPoint> l : f.searched().values()) anySearch |= !l.isEmpty();
+        if (!anySearch) {
+            s.note("`raw/train.csv` has no searched model with a modelled latency on " + f.key() + ": no plot per protocol.");
+            return out;
         }
-        if (!anySearch) return out;
-        XYChart c = Plots.chart("Test accuracy against modelled activation latency per comparison protocol (" + key + ")",
+        XYChart c = Plots.chart("Test accuracy against modelled activation latency per comparison protocol (" + f.key() + ")",
                 "modelled activation latency (ms)", "test accuracy (%)");
         for (ReluProtocol p : ReluProtocol.values()) {
-            List<double[]> pts = new ArrayList<>(searched.get(p));
-            if (pts.isEmpty()) continue;
+            if (f.searched().get(p).isEmpty()) continue;
             // One colour a protocol: its searched models, its baseline and its front read together.
             Color colour = COLOURS[p.ordinal() % COLOURS.length];
-            XYSeries ss = c.addSeries(p.cli + ": searched", Plots.col(pts, 0), Plots.col(pts, 1));
+            List<double[]> searched = new ArrayList<>();
+            for (ModelPoint m : f.searched().get(p)) searched.add(new double[] {f.ms(m), m.accuracy()});
+            XYSeries ss = c.addSeries(p.cli + ": searched", Plots.col(searched, 0), Plots.col(searched, 1));
             ss.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             ss.setMarker(SeriesMarkers.CIRCLE);
             ss.setMarkerColor(colour);
-            if (!baseline.get(p).isEmpty()) {
-                XYSeries bs = c.addSeries(p.cli + ": ReLU baseline", Plots.col(baseline.get(p), 0), Plots.col(baseline.get(p), 1));
+            ModelPoint base = f.baseline().get(p);
+            if (base != null) {
+                XYSeries bs = c.addSeries(p.cli + ": ReLU baseline", new double[] {f.ms(base)}, new double[] {base.accuracy()});
                 bs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 bs.setMarker(SeriesMarkers.DIAMOND);
                 bs.setMarkerColor(colour);
-                pts.addAll(baseline.get(p));
             }
-            List<double[]> front = front(pts, free);
+            List<double[]> front = front(f.points(p), f.freePoints());
             XYSeries fs = c.addSeries(p.cli + ": Pareto front", Plots.col(front, 0), Plots.col(front, 1));
             fs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             fs.setMarker(SeriesMarkers.NONE);
             fs.setLineColor(colour);
         }
+        List<double[]> free = f.freePoints();
         if (!free.isEmpty()) {
             XYSeries ps = c.addSeries("all-poly (no comparison)", Plots.col(free, 0), Plots.col(free, 1));
             ps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             ps.setMarker(SeriesMarkers.TRIANGLE_UP);
             ps.setMarkerColor(Color.DARK_GRAY);
         }
-        out.add(new Plots.Plot("accuracy-vs-latency-by-protocol.png", "Test accuracy against modelled activation latency (" + key
-                + ") of the searched models, a series and a Pareto front per comparison protocol (the all-poly models belong to every front)",
-                png(c), null));
+        out.add(new Plots.Plot("accuracy-vs-latency-by-protocol.png", "Test accuracy against modelled activation latency (" + f.key()
+                + ") of the searched models, a series, the ReLU baseline and a Pareto front per comparison protocol (the all-poly models "
+                + "belong to every front)", png(c), null));
         return out;
     }
 }

@@ -58,17 +58,15 @@ enum ReluProtocol {
 
     /**
      * The protocol a trained model's latencies were modelled with: the trainer's config field
-     * ({@code relu_protocol}, or {@code comparison} as the perf model writes it), else the run name
+     * {@code comparison} (the stats name, as the perf model writes it too), else the run name
      * reproduce.sh gives a search under another protocol ({@code search-fss-l0.5-cnn}), else gmw, the
      * trainer's default and its only protocol before {@code --relu-protocol}.
      */
     static ReluProtocol ofModel(TidyRow r) {
-        for (String key : new String[] {"relu_protocol", "comparison"}) {
-            String v = r.get(key);
-            if (v != null && !v.isBlank()) {
-                return of(v).orElseThrow(() -> new ReportException(r.where() + ": unknown comparison protocol '" + v + "' (config " + key
-                        + "); known: gmw, millionaire, fss"));
-            }
+        String v = r.get("comparison");
+        if (v != null && !v.isBlank()) {
+            return of(v).orElseThrow(() -> new ReportException(r.where() + ": unknown comparison protocol '" + v + "' (config comparison); "
+                    + "known: gmw, millionaire, fss"));
         }
         String run = r.get("run");
         if (run != null) {

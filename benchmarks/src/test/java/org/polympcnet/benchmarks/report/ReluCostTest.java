@@ -83,9 +83,19 @@ class ReluCostTest {
                 + train("train", "run=relu-cnn;act=relu", 91, 0.010)
                 + train("train", "run=poly-cnn;act=poly", 88, 0.001)
                 + train("search", "run=search-l0.5-cnn;act=search;lambda=0.5", 90, 0.004)
-                + train("search", "run=search-fss-l0.5-cnn;act=search;lambda=0.5;relu_protocol=fss", 90.5, 0.003)
+                + train("search", "run=search-fss-l0.5-cnn;act=search;lambda=0.5;comparison=fss-dcf", 90.5, 0.003)
                 // No protocol field: the run name reproduce.sh gives it says fss.
                 + train("search", "run=search-fss-l2-cnn;act=search;lambda=2", 89, 0.002));
+        // The ReLU baseline's latency table under fss (the relucost stage): relu and max choices sum to 6 ms on zcu104/lan.
+        write("relu-baseline-fss.csv", TIDY + table("fss-dcf", "act1", "act", "relu", 2.0) + table("fss-dcf", "act1", "act", "poly", 0.3)
+                + table("fss-dcf", "pool1", "pool", "max", 1.0) + table("fss-dcf", "pool1", "pool", "avg", 0.1)
+                + table("fss-dcf", "act2", "act", "relu", 3.0) + table("fss-dcf", "act2", "act", "poly", 0.3));
+    }
+
+    /** One latency-table row of polympc perfmodel --table for the ReLU baseline on zcu104/lan. */
+    static String table(String comparison, String layer, String type, String choice, double ms) {
+        return "latency-table,model=relu-cnn" + (comparison == null ? "" : ";comparison=" + comparison) + ";batch=1;hw=zcu104;net=lan;layer="
+                + layer + ";type=" + type + ";choice=" + choice + ",latency," + ms + ",ms\n";
     }
 
     private void write(String name, String text) throws IOException {
@@ -108,7 +118,19 @@ class ReluCostTest {
         String e = errText.toString();
         assertTrue(e.contains("table relu-cost: missing source results/raw/relu-perfmodel-millionaire.csv (the table is shown"), e);
         assertTrue(e.contains("table relu-cost: missing source results/raw/jmh-ops.csv (no MillionaireReluBenchmark.online point with the dealer)"), e);
-        assertTrue(e.contains("plot accuracy-vs-latency-by-protocol: missing source results/raw/train.csv (no searched model with --relu-protocol millionaire)"), e);
+        assertTrue(e.contains("table search-by-protocol: missing source results/raw/train.csv (no searched model with --relu-protocol millionaire)"), e);
+        assertFalse(e.contains("relu-baseline-millionaire.csv"), "no baseline is expected for a protocol without searches: " + e);
+
+        // Each protocol's models against its own ReLU baseline: gmw's from train.csv (10 ms), fss's from its latency table (6 ms).
+        String fronts = Files.readString(out.resolve("tables/search-by-protocol.md"));
+        assertTrue(fronts.contains("| gmw | relu-cnn | ReLU baseline | 91 | 10 | — | yes |"), fronts);
+        assertTrue(fronts.contains("| gmw | search-l0.5-cnn | searched | 90 | 4 | 2.5x | yes |"), fronts);
+        assertTrue(fronts.contains("| gmw | poly-cnn | all-poly (no comparison) | 88 | 1 | 10x | yes |"), fronts);
+        assertTrue(fronts.contains("| fss | relu-cnn | ReLU baseline | 91 | 6 | — | yes |"), fronts);
+        assertTrue(fronts.contains("| fss | search-fss-l2-cnn | searched | 89 | 2 | 3x | yes |"), fronts);
+        assertTrue(fronts.contains("| fss | search-fss-l0.5-cnn | searched | 90.5 | 3 | 2x | yes |"), fronts);
+        assertTrue(fronts.contains("| fss | poly-cnn | all-poly (no comparison) | 88 | 1 | 6x | yes |"), fronts);
+        assertFalse(fronts.contains("| millionaire |"), fronts);
         assertFalse(e.contains("--relu-protocol fss") || e.contains("--relu-protocol gmw"), e);
         for (String p : List.of("relu-cost-latency.png", "relu-cost-bytes.png", "relu-cost-throughput.png", "accuracy-vs-latency-by-protocol.png",
                 "accuracy-vs-latency.png")) {
@@ -141,9 +163,15 @@ class ReluCostTest {
         assertTrue(e.getMessage().contains("relu-perfmodel-fss.csv:2: protocol 'gmw-carry-tree', want fss-dcf"), e.getMessage());
 
         rawFiles();
-        write("train.csv", TIDY + train("search", "run=s;act=search;relu_protocol=garbled", 90, 0.001));
+        // A latency table without a comparison is gmw's: not the fss baseline's.
+        write("relu-baseline-fss.csv", TIDY + table(null, "act1", "act", "relu", 2.0));
         e = assertThrows(ReportException.class, this::run);
-        assertTrue(e.getMessage().contains("train.csv:2: unknown comparison protocol 'garbled' (config relu_protocol)"), e.getMessage());
+        assertTrue(e.getMessage().contains("relu-baseline-fss.csv:2: comparison 'null', want fss-dcf"), e.getMessage());
+
+        rawFiles();
+        write("train.csv", TIDY + train("search", "run=s;act=search;comparison=garbled", 90, 0.001));
+        e = assertThrows(ReportException.class, this::run);
+        assertTrue(e.getMessage().contains("train.csv:2: unknown comparison protocol 'garbled' (config comparison)"), e.getMessage());
     }
 
     /**
@@ -153,7 +181,7 @@ class ReluCostTest {
     @Test
     void aGainModelledWithAnotherProtocolThanMeasuredIsNotJudged() throws IOException {
         write("train.csv", TIDY + train("train", "run=relu-cnn;dataset=d;act=relu", 91, 0.010)
-                + train("search", "run=search-fss-l2-cnn;dataset=d;act=search;relu_protocol=fss", 89, 0.002));
+                + train("search", "run=search-fss-l2-cnn;dataset=d;act=search;comparison=fss-dcf", 89, 0.002));
         for (String[] m : new String[][] {{"relu-cnn", "6", "8"}, {"search-fss-l2-cnn", "2", "2"}}) {
             String infer = "infer,model=" + m[0] + ";dataset=d;correlations=dealer,";
             write("infer-" + m[0] + ".csv", TIDY + infer + "online_time_per_image," + m[1] + ",ms/image\n"

@@ -79,7 +79,7 @@ class ReportTest {
     @Test
     void everyTableAndPlotFromTheFixture() throws IOException {
         Report.Result r = run();
-        assertEquals(Set.of("op-costs.md", "jmh-ops.md", "relu-vs-poly.md", "relu-cost.md", "models.md", "infer-layers.md",
+        assertEquals(Set.of("op-costs.md", "jmh-ops.md", "relu-vs-poly.md", "relu-cost.md", "search-by-protocol.md", "models.md", "infer-layers.md",
                 "modelled-vs-measured.md", "published.md"), list("tables"));
         assertEquals(Set.of("accuracy-vs-latency.png", "accuracy-vs-latency-by-protocol.png", "relu-cost-latency.png", "relu-cost-bytes.png",
                 "relu-cost-throughput.png", "op-cost-vs-size.png", "modelled-vs-measured.png",
@@ -99,8 +99,8 @@ class ReportTest {
         assertTrue(e.contains("table relu-cost: missing source results/raw/relu-perfmodel-fss.csv (the table is shown"), e);
         assertTrue(e.contains("table relu-cost: missing source results/raw/jmh-ops.csv (no FssReluBenchmark.relu point with the dealer)"), e);
         for (String p : List.of("millionaire", "fss")) {
-            assertTrue(e.contains("plot accuracy-vs-latency-by-protocol: missing source results/raw/train.csv (no searched model with "
-                    + "--relu-protocol " + p + ") (the plot is shown without the figures it would give)"), e);
+            assertTrue(e.contains("table search-by-protocol: missing source results/raw/train.csv (no searched model with "
+                    + "--relu-protocol " + p + ") (the table is shown without the figures it would give)"), e);
         }
         assertTrue(e.contains("table jmh-ot-prg: missing source results/raw/jmh-*.csv"), e);
         assertTrue(e.contains("table jmh-inference: missing source"), e);
@@ -130,6 +130,12 @@ class ReportTest {
         assertTrue(relu.contains("| 8 | 108.26 | 957.621 |"), relu);
         assertTrue(relu.contains("| 6 | 211.024 | 1,728 |"), relu);
         assertTrue(relu.contains("| 16,384 | 2,392,809"), relu);
+        // gmw's searches against the ReLU baseline trained under gmw (4 ms modelled): search-l1 at 2 ms is 2x lower.
+        String byProtocol = read("tables/search-by-protocol.md");
+        assertTrue(byProtocol.contains("| gmw | cnn-relu | ReLU baseline | 91.5 | 4 | — | yes |"), byProtocol);
+        assertTrue(byProtocol.contains("| gmw | search-l1 | searched | 90.5 | 2 | 2x | yes |"), byProtocol);
+        assertTrue(byProtocol.contains("| gmw | search-l2 | searched | 88 | 3 | 1.333x | no |"), byProtocol);
+        assertTrue(byProtocol.contains("| gmw | cnn-poly | all-poly (no comparison) | 89.25 | 1 | 4x | yes |"), byProtocol);
         assertTrue(models.contains("`raw/train.csv`") && models.contains("`raw/infer-cnn-poly.csv`")
                 && models.contains("`raw/perfmodel-cnn-poly-zcu104-wan.csv`"), models);
 
