@@ -24,6 +24,8 @@ final class ModelTables {
     static final class ModelRow {
         final String name;
         String dataset, act, accuracy = null;
+        /** The comparison protocol its modelled latencies price ReLUs and max pools with (train.csv; gmw when not listed there). */
+        ReluProtocol protocol = ReluProtocol.GMW;
         double accuracyPct = Double.NaN, reluCount = Double.NaN;
         /** Listed in train.csv: the stages after training should have written its other files. */
         boolean trained;
@@ -61,6 +63,7 @@ final class ModelTables {
                 m.act = p.get("act");
                 m.accuracyPct = p.num("test_accuracy");
                 m.reluCount = p.num("relu_count");
+                m.protocol = ReluProtocol.ofModel(p.metrics.values().iterator().next());
             }
         }
         List<Path> perf = raw.glob("perfmodel-*.csv");
@@ -94,7 +97,7 @@ final class ModelTables {
         }
         expectPerModelFiles(raw, rows, s);
         if (rows.isEmpty()) return s;
-        MarkdownTable t = new MarkdownTable("model", "dataset", "act", "accuracy %", "secure accuracy %", "ReLUs/image",
+        MarkdownTable t = new MarkdownTable("model", "dataset", "act", "ReLU protocol", "accuracy %", "secure accuracy %", "ReLUs/image",
                 "modelled ms zcu104 lan", "zcu104 wan", "cpu lan", "cpu wan",
                 "measured 2PC ms/image", "projected lan ms", "projected wan ms", "online B/image (p0 + p1)", "rounds/image", "correlations");
         for (ModelRow m : rows.values()) {
@@ -112,7 +115,7 @@ final class ModelTables {
                 }
                 s.headlines.add(h.substring(0, h.length() - 1) + ".");
             }
-            t.row(m.name, m.dataset, m.act, m.accuracyPct, i == null ? null : 100 * i.num("secure_accuracy"), m.reluCount,
+            t.row(m.name, m.dataset, m.act, "poly".equals(m.act) ? "none" : m.protocol.cli, m.accuracyPct, i == null ? null : 100 * i.num("secure_accuracy"), m.reluCount,
                     m.modelledMs.get("zcu104/lan"), m.modelledMs.get("zcu104/wan"), m.modelledMs.get("cpu/lan"), m.modelledMs.get("cpu/wan"),
                     i == null ? null : i.num("online_time_per_image"),
                     i == null ? null : i.num("projected_online_time_per_image_lan"),
@@ -125,7 +128,9 @@ final class ModelTables {
         s.note("Accuracy: the trainer's plaintext test accuracy; secure accuracy: the same images through 2PC (`polympc infer`). "
                 + "Modelled: the scheduler's total online latency for one image (`polympc perfmodel`). Measured: both parties on one "
                 + "machine, online phase only, per image; projected adds the lan/wan profile's RTT per round and bytes / bandwidth. "
-                + "An em dash: that raw file has no figure for this model.");
+                + "An em dash: that raw file has no figure for this model. ReLU protocol: the comparison protocol the modelled "
+                + "latencies price ReLUs and max pools with (the trainer's `--relu-protocol`; the perfmodel stage models each "
+                + "model with its own); secure inference runs the protocol its `infer-MODEL.csv` names (gmw when it names none).");
         return s;
     }
 
@@ -188,8 +193,12 @@ final class ModelTables {
             double lat = measuredLatency / modelledLatency, bytes = measuredBytes / modelledBytes;
             if (!m.modelledMs.containsKey("cpu/none")) s.missing("perfmodel-" + m.name + "-cpu-none.csv");
             if (!base.modelledMs.containsKey("cpu/none")) s.missing("perfmodel-" + base.name + "-cpu-none.csv");
-            String verdict = Double.isNaN(lat) || Double.isNaN(bytes) ? "unknown (no cpu/none model)"
-                    : (lat >= 0.75 && bytes >= 0.75 ? "yes" : "no");
+            ReluProtocol measuredWith = inferProtocol(m.infer);
+            String verdict = "poly".equals(m.act) || m.protocol == measuredWith ? null
+                    : "not comparable (modelled with " + m.protocol.cli + ", measured with " + measuredWith.cli + ")";
+            if (verdict == null) {
+                verdict = Double.isNaN(lat) || Double.isNaN(bytes) ? "unknown (no cpu/none model)" : (lat >= 0.75 && bytes >= 0.75 ? "yes" : "no");
+            }
             t.row(m.name, base.name, m.reluCount, modelledLatency, measuredLatency, lat, modelledBytes, measuredBytes, bytes, verdict);
             s.headlines.add("`" + m.name + "` against `" + base.name + "`: online latency " + MarkdownTable.num(measuredLatency)
                     + "x lower measured, " + MarkdownTable.num(modelledLatency) + "x modelled (cpu, no network); bytes "
@@ -205,6 +214,15 @@ final class ModelTables {
                 + "image; measured: `polympc infer`, both parties in one process (online phase, per image, batched). The goal is "
                 + "measured >= 0.75 x modelled for both latency and bytes.");
         return s;
+    }
+
+    /** The comparison protocol secure inference ran: its config's protocol field, gmw (the only one infer had) without one. */
+    private static ReluProtocol inferProtocol(Point infer) {
+        for (String key : new String[] {"protocol", "comparison"}) {
+            String v = infer.get(key);
+            if (v != null && !v.isBlank()) return ReluProtocol.of(v).orElse(ReluProtocol.GMW);
+        }
+        return ReluProtocol.GMW;
     }
 
     private static double ratio(Double base, Double model) {

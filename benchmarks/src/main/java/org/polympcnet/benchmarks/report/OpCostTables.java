@@ -21,10 +21,8 @@ final class OpCostTables {
     /** Short name of a comparison protocol as the CLI's --protocol spells it. */
     static String protocol(String p) {
         if (p == null) return "—";
-        if (p.startsWith("gmw")) return "gmw";
-        if (p.startsWith("millionaire")) return "millionaire";
         if (p.equals("beaver-square")) return "square pair";
-        return p;
+        return ReluProtocol.of(p).map(r -> r.cli).orElse(p);
     }
 
     static Section cli(RawDir raw) {
@@ -96,12 +94,9 @@ final class OpCostTables {
             Map<String, JmhPoint> jmh = JmhPoint.group(raw.allJmh());
             boolean any = false;
             for (JmhPoint relu : jmh.values()) {
-                String proto = switch (relu.benchmarkClass) {
-                    case "ReluBenchmark" -> "gmw";
-                    case "MillionaireReluBenchmark" -> "millionaire";
-                    default -> null;
-                };
-                if (proto == null || !relu.method.equals("online")) continue;
+                ReluProtocol rp = ReluProtocol.ofBenchmark(relu.benchmarkClass).orElse(null);
+                if (rp == null || !relu.method.equals(rp.onlineMethod)) continue;
+                String proto = rp.cli;
                 String corr = relu.params.getOrDefault("correlations", "dealer");
                 JmhPoint poly = null;
                 for (JmhPoint q : jmh.values()) {

@@ -43,7 +43,7 @@ final class Plots {
         }
     }
 
-    private static XYChart chart(String title, String x, String y) {
+    static XYChart chart(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(1000).height(650).title(title).xAxisTitle(x).yAxisTitle(y).build();
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(7);
@@ -54,7 +54,9 @@ final class Plots {
 
     /**
      * The trainer's and the search's models, test accuracy against modelled activation latency,
-     * and the Pareto front over all of them (no other point is both faster and more accurate).
+     * and the Pareto front over all of them (no other point is both faster and more accurate). Only
+     * the models modelled with gmw (and the comparison-free all-poly ones): latencies modelled with
+     * different comparison protocols are drawn apart, in {@link ProtocolPlots#pareto}.
      */
     static List<Plot> pareto(RawDir raw, Section s) {
         List<Plot> out = new ArrayList<>();
@@ -64,33 +66,24 @@ final class Plots {
             return out;
         }
         s.source(ModelTables.TRAIN);
-        // Latency key: "hw/net" from the config or from the metric's suffix; zcu104/lan preferred.
-        Map<String, List<double[]>> bySeries = new TreeMap<>();
-        Map<String, Map<String, double[]>> byKey = new TreeMap<>();
-        for (Point p : Figures.byConfig(raw.tidy(f.get()), null, java.util.Set.of("hw", "net")).values()) {
-            double acc = p.num("test_accuracy");
-            if (Double.isNaN(acc)) continue;
-            for (Map.Entry<String, TidyRow> m : p.metrics.entrySet()) {
-                if (!m.getKey().startsWith("modelled_activation_latency")) continue;
-                String key = latencyKey(m.getValue().config(), m.getValue().metric());
-                double ms = Figures.millis(m.getValue());
-                if (Double.isNaN(ms) && m.getKey().contains("latency_s")) ms = m.getValue().num() * 1e3;
-                if (Double.isNaN(ms)) continue;
-                String series = p.metrics.get("test_accuracy").experiment() + " (" + (p.get("act") == null ? "?" : p.get("act")) + ")";
-                byKey.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(series + "|" + p.config, new double[] {ms, acc});
-            }
-        }
-        if (byKey.isEmpty()) {
+        List<ModelPoint> models = new ArrayList<>();
+        for (ModelPoint m : ModelPoint.read(raw.tidy(f.get()))) if (m.protocol() == ReluProtocol.GMW || m.comparisonFree()) models.add(m);
+        if (models.isEmpty()) {
             s.note("`raw/train.csv` has no rows with both test_accuracy and modelled_activation_latency: no accuracy-latency plot.");
             return out;
         }
-        String key = byKey.containsKey("zcu104/lan") ? "zcu104/lan" : byKey.keySet().iterator().next();
+        String key = ModelPoint.preferredKey(models);
+        Map<String, List<double[]>> bySeries = new TreeMap<>();
         List<double[]> all = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : byKey.get(key).entrySet()) {
-            bySeries.computeIfAbsent(e.getKey().substring(0, e.getKey().indexOf('|')), k -> new ArrayList<>()).add(e.getValue());
-            all.add(e.getValue());
+        for (ModelPoint m : models) {
+            Double ms = m.latencyMs().get(key);
+            if (ms == null) continue;
+            double[] xy = {ms, m.accuracy()};
+            bySeries.computeIfAbsent(m.experiment() + " (" + (m.act() == null ? "?" : m.act()) + ")", k -> new ArrayList<>()).add(xy);
+            all.add(xy);
         }
-        XYChart c = chart("Test accuracy against modelled activation latency (" + key + ")", "modelled activation latency (ms)", "test accuracy (%)");
+        XYChart c = chart("Test accuracy against modelled activation latency (" + key + ", ReLU by gmw)", "modelled activation latency (ms)",
+                "test accuracy (%)");
         for (Map.Entry<String, List<double[]>> e : bySeries.entrySet()) {
             XYSeries xs = c.addSeries(e.getKey(), col(e.getValue(), 0), col(e.getValue(), 1));
             xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -100,7 +93,7 @@ final class Plots {
         fs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         fs.setMarker(SeriesMarkers.NONE);
         out.add(new Plot("accuracy-vs-latency.png", "Test accuracy against modelled activation latency (" + key
-                + ") of every trained and searched model, with the Pareto front", png(c), null));
+                + ") of every trained and searched model whose ReLUs are modelled with gmw, with the Pareto front", png(c), null));
         return out;
     }
 
@@ -147,10 +140,16 @@ final class Plots {
             double perSec = p.counter("elements"), n = p.elements();
             if (!(perSec > 0) || !(n > 0)) continue;
             StringBuilder name = new StringBuilder(p.benchmarkClass.replace("Benchmark", ""));
+            // A method named after its op (FssReluBenchmark.relu, .drelu) times the online phase: drawn with the online points.
+            String method = p.method;
+            if (!method.equals("online") && !method.equals("allPhases")) {
+                name.append('.').append(method);
+                method = "online";
+            }
             name.append(" (").append(p.params.getOrDefault("correlations", "dealer"));
             if ("faithful".equals(p.params.get("trunc"))) name.append(", faithful");
             name.append(')');
-            byMethod.computeIfAbsent(p.method, k -> new TreeMap<>()).computeIfAbsent(name.toString(), k -> new TreeMap<>()).put(n, 1e9 / perSec);
+            byMethod.computeIfAbsent(method, k -> new TreeMap<>()).computeIfAbsent(name.toString(), k -> new TreeMap<>()).put(n, 1e9 / perSec);
             for (String f : p.files) s.source(f);
         }
         for (Map.Entry<String, Map<String, TreeMap<Double, Double>>> m : byMethod.entrySet()) {
@@ -286,7 +285,7 @@ final class Plots {
         return out;
     }
 
-    private static double[] col(List<double[]> pts, int i) {
+    static double[] col(List<double[]> pts, int i) {
         double[] out = new double[pts.size()];
         for (int k = 0; k < out.length; k++) out[k] = pts.get(k)[i];
         return out;

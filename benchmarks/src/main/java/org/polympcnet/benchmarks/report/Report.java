@@ -39,6 +39,12 @@ public final class Report {
         sections.add(OpCostTables.cli(dir));
         sections.addAll(JmhTables.all(dir));
         sections.add(OpCostTables.reluVsPoly(dir));
+        List<ReluCostTable.Row> reluCost = new ArrayList<>();
+        sections.add(ReluCostTable.table(dir, reluCost));
+        Section byProtocol = new Section("search-by-protocol",
+                "Searched models per comparison protocol: activation latency against each protocol's ReLU baseline");
+        Optional<ProtocolFronts.Fronts> fronts = ProtocolFronts.read(dir, byProtocol);
+        sections.add(ProtocolFronts.table(fronts, byProtocol));
         Map<String, ModelTables.ModelRow> models = new LinkedHashMap<>();
         sections.add(ModelTables.models(dir, models));
         sections.add(ModelTables.gains(models));
@@ -49,19 +55,24 @@ public final class Report {
 
         // Plots record their own sources and missing files in sections of their own.
         Section pPareto = new Section("plot-accuracy-vs-latency", "Plot: accuracy against latency (Pareto front)");
+        Section pProtocols = new Section("plot-accuracy-vs-latency-by-protocol",
+                "Plot: accuracy against latency per comparison protocol (Pareto fronts)");
+        Section pRelu = new Section("plot-relu-cost", "Plot: ReLU cost per comparison protocol");
         Section pOps = new Section("plot-op-cost", "Plot: op cost against size");
         Section pScatter = new Section("plot-modelled-vs-measured", "Plot: modelled against measured latency");
         Section pTrain = new Section("plot-training", "Plot: training curves");
         Section pGantt = new Section("plot-gantt", "Plot: the scheduler's Gantt chart");
         List<Plots.Plot> plots = new ArrayList<>();
         plots.addAll(Plots.pareto(dir, pPareto));
+        plots.addAll(ProtocolPlots.pareto(fronts, pProtocols));
+        plots.addAll(ProtocolPlots.reluCost(reluCost, pRelu));
         plots.addAll(Plots.opCost(dir, pOps));
         plots.addAll(Plots.modelledVsMeasured(pairs, pScatter));
         if (pairs.isEmpty()) pScatter.missing("compare-latency*.csv");
         plots.addAll(Plots.trainingCurves(dir, pTrain));
         for (ModelTables.ModelRow m : models.values()) if (m.trained) ModelTables.expect(dir, pTrain, "train-log-" + m.name + ".csv");
         plots.addAll(Plots.gantt(dir, pGantt));
-        List<Section> plotSections = List.of(pPareto, pOps, pScatter, pTrain, pGantt);
+        List<Section> plotSections = List.of(pPareto, pProtocols, pRelu, pOps, pScatter, pTrain, pGantt);
 
         List<String> missing = new ArrayList<>();
         for (Section s : sections) for (String m : s.missing) missing.add(line("table", s.name, m, s.table != null));
@@ -87,7 +98,7 @@ public final class Report {
 
     private static String line(String kind, String name, String file, boolean partial) {
         return kind + " " + name + ": missing source results/raw/" + file
-                + (partial ? " (the table is shown without the figures it would give)" : " (not shown)");
+                + (partial ? " (the " + kind + " is shown without the figures it would give)" : " (not shown)");
     }
 
     private static void writeTable(OutputSwap swap, Section s) {

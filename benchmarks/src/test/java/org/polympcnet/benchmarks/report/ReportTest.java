@@ -79,9 +79,10 @@ class ReportTest {
     @Test
     void everyTableAndPlotFromTheFixture() throws IOException {
         Report.Result r = run();
-        assertEquals(Set.of("op-costs.md", "jmh-ops.md", "relu-vs-poly.md", "models.md", "infer-layers.md",
+        assertEquals(Set.of("op-costs.md", "jmh-ops.md", "relu-vs-poly.md", "relu-cost.md", "search-by-protocol.md", "models.md", "infer-layers.md",
                 "modelled-vs-measured.md", "published.md"), list("tables"));
-        assertEquals(Set.of("accuracy-vs-latency.png", "op-cost-vs-size.png", "modelled-vs-measured.png",
+        assertEquals(Set.of("accuracy-vs-latency.png", "accuracy-vs-latency-by-protocol.png", "relu-cost-latency.png", "relu-cost-bytes.png",
+                "relu-cost-throughput.png", "op-cost-vs-size.png", "modelled-vs-measured.png",
                 "training-cnn-poly.png", "training-loss-cnn-poly.png", "gantt-cnn-poly-zcu104-lan.png"), list("plots"));
         for (String p : list("plots")) {
             byte[] b = Files.readAllBytes(out.resolve("plots").resolve(p));
@@ -91,9 +92,16 @@ class ReportTest {
         // ops table lacks reproduce.sh's jmh-ops-ot.csv. Its train.csv lists three models (cnn-relu,
         // search-l1, search-l2) whose later files are absent: 4 perfmodel files, infer and infer-layers
         // and the training log each, all named; and the gains table, which needs the ReLU baseline's
-        // secure inference, names that file too.
-        assertEquals(2 + 1 + 3 * 7 + 1, r.missing().size(), r.missing().toString());
+        // secure inference, names that file too. The fixture has gmw's and the millionaire's relucost files and JMH
+        // ReLU points but not fss's (2), and searched models only under gmw (2: millionaire, fss).
+        assertEquals(2 + 1 + 3 * 7 + 1 + 2 + 2, r.missing().size(), r.missing().toString());
         String e = errText.toString();
+        assertTrue(e.contains("table relu-cost: missing source results/raw/relu-perfmodel-fss.csv (the table is shown"), e);
+        assertTrue(e.contains("table relu-cost: missing source results/raw/jmh-ops.csv (no FssReluBenchmark.relu point with the dealer)"), e);
+        for (String p : List.of("millionaire", "fss")) {
+            assertTrue(e.contains("table search-by-protocol: missing source results/raw/train.csv (no searched model with "
+                    + "--relu-protocol " + p + ") (the table is shown without the figures it would give)"), e);
+        }
         assertTrue(e.contains("table jmh-ot-prg: missing source results/raw/jmh-*.csv"), e);
         assertTrue(e.contains("table jmh-inference: missing source"), e);
         assertTrue(e.contains("table jmh-ops: missing source results/raw/jmh-ops-ot.csv (the table is shown without the figures it would give)"), e);
@@ -110,9 +118,24 @@ class ReportTest {
 
         String models = read("tables/models.md");
         // Trainer, secure inference and the four perfmodel totals joined on the model name.
-        assertTrue(models.contains("| cnn-poly | synthetic | poly | 89.25 | 90 | 0 | 0.8 | 40.8 | 3.2 | 43.2 | 1.75 | 2.5 | 30.25 | 11,000 | 0.4 | dealer |"), models);
-        assertTrue(models.contains("| cnn-relu | synthetic | relu | 91.5 | — | 1,200 |"), models);
-        assertTrue(models.contains("| search-l1 | synthetic | search | 90.5 | — | 400 |"), models);
+        assertTrue(models.contains("| cnn-poly | synthetic | poly | none | 89.25 | 90 | 0 | 0.8 | 40.8 | 3.2 | 43.2 | 1.75 | 2.5 | 30.25 | 11,000 | 0.4 | dealer |"), models);
+        assertTrue(models.contains("| cnn-relu | synthetic | relu | gmw | 91.5 | — | 1,200 |"), models);
+        assertTrue(models.contains("| search-l1 | synthetic | search | gmw | 90.5 | — | 400 |"), models);
+
+        // The relucost stage's real output at n = 2^20: gmw 38.5 B online per ReLU for both parties, 8 rounds; the
+        // millionaire 75.25 from party 0, 21.125 from party 1, 6 rounds; JMH at the largest n both were measured at.
+        String relu = read("tables/relu-cost.md");
+        assertTrue(relu.contains("| gmw (gmw-carry-tree) | 1,048,576 | 38.5 | 38.5 |"), relu);
+        assertTrue(relu.contains("| millionaire (millionaire-cryptflow2) | 1,048,576 | 75.25 | 21.125 |"), relu);
+        assertTrue(relu.contains("| 8 | 108.26 | 957.621 |"), relu);
+        assertTrue(relu.contains("| 6 | 211.024 | 1,728 |"), relu);
+        assertTrue(relu.contains("| 16,384 | 2,392,809"), relu);
+        // gmw's searches against the ReLU baseline trained under gmw (4 ms modelled): search-l1 at 2 ms is 2x lower.
+        String byProtocol = read("tables/search-by-protocol.md");
+        assertTrue(byProtocol.contains("| gmw | cnn-relu | ReLU baseline | 91.5 | 4 | — | yes |"), byProtocol);
+        assertTrue(byProtocol.contains("| gmw | search-l1 | searched | 90.5 | 2 | 2x | yes |"), byProtocol);
+        assertTrue(byProtocol.contains("| gmw | search-l2 | searched | 88 | 3 | 1.333x | no |"), byProtocol);
+        assertTrue(byProtocol.contains("| gmw | cnn-poly | all-poly (no comparison) | 89.25 | 1 | 4x | yes |"), byProtocol);
         assertTrue(models.contains("`raw/train.csv`") && models.contains("`raw/infer-cnn-poly.csv`")
                 && models.contains("`raw/perfmodel-cnn-poly-zcu104-wan.csv`"), models);
 
@@ -178,7 +201,11 @@ class ReportTest {
         // Every source of a table gone: the table file goes too, and the report says why.
         Files.delete(raw.resolve("ops-cli.csv"));
         Files.delete(raw.resolve("jmh-ops.csv"));
+        Files.delete(raw.resolve("relu-perfmodel-gmw.csv"));
+        Files.delete(raw.resolve("relu-perfmodel-millionaire.csv"));
         run();
+        assertFalse(Files.exists(out.resolve("tables/relu-cost.md")));
+        assertFalse(Files.exists(out.resolve("plots/relu-cost-latency.png")));
         assertFalse(Files.exists(out.resolve("tables/op-costs.md")));
         assertFalse(Files.exists(out.resolve("tables/relu-vs-poly.md")));
         assertFalse(Files.exists(out.resolve("tables/jmh-ops.md")));
