@@ -6,6 +6,7 @@ import static org.polympcnet.perfmodel.cost.OpCosts.words;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.polympcnet.protocols.ring.BitSlice;
 
 /**
  * DReLU and ReLU by function secret sharing (Boyle, Chandran, Gilboa, Gupta, Ishai, Kumar, Rathee,
@@ -55,10 +56,10 @@ public final class FssCosts implements ComparisonCosts {
     /** AES blocks one party evaluates per ReLU: 2 a level (seed and t, then value), then Convert(s_n). */
     public static final int RELU_EVAL_BLOCKS = 2 * LEVELS + 1;
     /**
-     * AES blocks one party evaluates per DReLU: 1 a level, then 1 for Convert(s_n) (the spec allows
-     * 0 or 1; the model takes 1, bit 1 of G(s_n), and the merged test checks it against Dcf's count).
+     * AES blocks one party evaluates per DReLU: 1 a level, and none for Convert(s_n), which is a bit
+     * of the last seed itself ({@code fss.Dcf}; FssCostsChannelTest holds this to Dcf's count).
      */
-    public static final int DRELU_CONVERT_BLOCKS = 1;
+    public static final int DRELU_CONVERT_BLOCKS = 0;
     public static final int DRELU_EVAL_BLOCKS = LEVELS + DRELU_CONVERT_BLOCKS;
     /** Key generation: both parties' seeds, both sides, 2 blocks each a level; Convert of both final seeds. */
     public static final int RELU_GEN_BLOCKS = LEVELS * 2 * 2 * 2 + 2;
@@ -111,9 +112,9 @@ public final class FssCosts implements ComparisonCosts {
         return (long) DRELU_KEY_BYTES_PER_LEVELS * n + bitRowBytes(n);
     }
 
-    /** A bit row of n lanes on the dealer link: ceil(n / 64) words. */
+    /** A bit row of n lanes on the dealer link: ceil(n / 8) bytes, as the channels send bit rows. */
     static long bitRowBytes(int n) {
-        return 8L * words(n);
+        return BitSlice.wireBytes(n);
     }
 
     @Override

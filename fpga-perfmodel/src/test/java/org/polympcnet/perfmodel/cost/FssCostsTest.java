@@ -57,7 +57,7 @@ class FssCostsTest {
     @Test
     void dreluKeysAreOneCorrectionWordALevelAndBitRows() {
         for (int n : SIZES) {
-            long row = 8L * ((n + 63) / 64);
+            long row = (n + 7) / 8; // a bit row on the wire: ceil(n / 8) bytes
             OpCost c = FSS.drelu(n);
             assertEquals(REQUEST + STATUS + 63L * 16 * n + row, c.offlineBytes(0), "n=" + n);
             assertEquals(REQUEST + STATUS + 63L * 16 * n + 2 * row, c.offlineBytes(1), "n=" + n);
