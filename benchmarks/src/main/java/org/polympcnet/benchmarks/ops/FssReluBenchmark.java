@@ -37,11 +37,13 @@ import org.polympcnet.protocols.ops.Truncation;
  * ReLU keys is 2 GB a party, hence the 10 GB heap. The setup ends with a full collection and the
  * fork runs the parallel (stop-the-world) collector: with 4 GB of live keys, G1's concurrent marking
  * would otherwise run on the two cores while the parties evaluate, and the online phase allocates
- * too little (about 48 bytes an element a party) to start a collection itself.
+ * too little (about 48 bytes an element a party) to start a collection itself. The fork adds the
+ * vector module so the DCF's ReLU levels run on their Vector API engine (Dcf.VectorLevel), as a JVM
+ * started with it would.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms10g", "-Xmx10g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms10g", "-Xmx10g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC", "--add-modules=jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)

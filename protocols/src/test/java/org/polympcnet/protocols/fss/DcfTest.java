@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,38 @@ class DcfTest {
         for (Dcf.Payload p : Dcf.Payload.values()) {
             int below = check(p, bits, alpha, betas(p, n, bits, false), x);
             assertNotEquals(0, below);
+        }
+    }
+
+    /**
+     * The ReLU levels' two engines (Vector API and scalar) give bit-identical shares, both parties,
+     * on random and boundary inputs over more than one chunk; the tests above run the engine this
+     * JVM picks (surefire adds the vector module, so the vector one), this one also the scalar one.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {63, 2, 1})
+    void vectorAndScalarLevelsGiveTheSameShares(int bits) {
+        assertTrue(Dcf.VectorLevel.AVAILABLE, "surefire runs with --add-modules jdk.incubator.vector and C2");
+        long max = (1L << bits) - 1;
+        SplittableRandom r = new SplittableRandom(100 + bits);
+        int n = Dcf.CHUNK + 777;
+        long[] alpha = new long[n], x = new long[n];
+        for (int i = 0; i < n; i++) {
+            alpha[i] = r.nextLong() & max;
+            x[i] = i % 3 == 0 ? alpha[i] : r.nextLong() & max;
+        }
+        long[] beta = betas(Dcf.Payload.RING2, n, bits, false);
+        DcfKeys[] k = Dcf.gen(Dcf.Payload.RING2, bits, alpha, beta, SEEDS.longs(2 * n), SEEDS.longs(2 * n));
+        long[][] scalar = new long[2][2 * n], vector = new long[2][2 * n];
+        for (int b = 0; b < 2; b++) {
+            Dcf.eval(new DcfKeys(b, Dcf.Payload.RING2, bits, n, k[b].roots, k[b].cw, k[b].finalCw), x, scalar[b], false);
+            Dcf.eval(new DcfKeys(b, Dcf.Payload.RING2, bits, n, k[b].roots, k[b].cw, k[b].finalCw), x, vector[b], true);
+            assertArrayEquals(scalar[b], vector[b], "party " + b);
+        }
+        for (int i = 0; i < n; i++) {
+            boolean lt = x[i] < alpha[i];
+            assertEquals(lt ? beta[2 * i] : 0, scalar[0][2 * i] + scalar[1][2 * i]);
+            assertEquals(lt ? beta[2 * i + 1] : 0, scalar[0][2 * i + 1] + scalar[1][2 * i + 1]);
         }
     }
 
