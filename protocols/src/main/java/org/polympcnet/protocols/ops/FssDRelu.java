@@ -55,13 +55,13 @@ public final class FssDRelu {
         return c;
     }
 
-    /** Each party sends x_b + r_b: 8n bytes. */
+    /** The one opening of x + r, as {@link FssRelu}'s: 8n bytes. */
     public static long onlineBytes(int n) {
-        return 8L * n;
+        return FssRelu.onlineBytes(n);
     }
 
     public static int onlineRounds() {
-        return 1;
+        return FssRelu.onlineRounds();
     }
 
     /**
@@ -72,9 +72,7 @@ public final class FssDRelu {
      * ceil(n/8) for party 1.
      */
     public static long offlineBytes(int id, int n) {
-        if (id != 0 && id != 1) throw new IllegalArgumentException("party must be 0 or 1, got " + id);
-        long b = DealerClient.REQUEST_BYTES + DealerClient.STATUS_BYTES + DcfKeys.cwWireBytes(Dcf.Payload.BIT, BITS, n);
-        return id == 1 ? b + BitSlice.wireBytes(n) : b;
+        return FssRelu.dealerLinkBytes(Dcf.Payload.BIT, id, n, BitSlice.wireBytes(n));
     }
 
     /** A party's key size per element: root seed 16 B + correction words 1,008 B + 1 bit. */

@@ -87,9 +87,17 @@ public final class FssRelu {
      * 40 + 16 + 2,048 n for party 1.
      */
     public static long offlineBytes(int id, int n) {
+        return dealerLinkBytes(Dcf.Payload.RING2, id, n, 16L * n);
+    }
+
+    /**
+     * One FSS batch on party `id`'s dealer link, both directions: request, status, the DCF's
+     * correction words (the same for both parties), and party 1's extra shares.
+     */
+    static long dealerLinkBytes(Dcf.Payload payload, int id, int n, long party1Extra) {
         if (id != 0 && id != 1) throw new IllegalArgumentException("party must be 0 or 1, got " + id);
-        long b = DealerClient.REQUEST_BYTES + DealerClient.STATUS_BYTES + DcfKeys.cwWireBytes(Dcf.Payload.RING2, BITS, n);
-        return id == 1 ? b + 16L * n : b;
+        long b = DealerClient.REQUEST_BYTES + DealerClient.STATUS_BYTES + DcfKeys.cwWireBytes(payload, BITS, n);
+        return id == 1 ? b + party1Extra : b;
     }
 
     /** A party's key size per element: root seed 16 B + correction words 2,032 B = 2,048 B. */
